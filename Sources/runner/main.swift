@@ -1,3 +1,7 @@
+import ArgumentParser
 import RunnerCLI
 
-await RunnerCommand.main()
+/// Calls the async entry point explicitly; plain `await RunnerCommand.main()` resolves to the sync one.
+func start<Command: AsyncParsableCommand>(_ command: Command.Type) async { await command.main() }
+
+await start(RunnerCommand.self)

@@ -87,3 +87,27 @@ public struct LearningsWriter: Sendable {
         }
     }
 }
+
+extension LearningsWriter {
+    /// `runner learnings init`: writes the skeleton dated today; refuses when the file exists.
+    public func initialize() throws -> LearningsDocument {
+        let lock = try LearningsLock.acquire(for: url, displayPath: displayPath, timeout: lockTimeout)
+        defer { lock.release() }
+        LearningsAtomicFile.removeStaleTemporaries(for: url)
+        guard !FileManager.default.fileExists(atPath: url.path) else { throw LearningsError.fileExists(displayPath) }
+        let document = LearningsDocument(text: LearningsSkeleton.text(today: today))
+        let findings = LearningsLinter(path: displayPath, today: today).lint(LearningsParser.parse(document))
+        if findings.errorCount > 0 { throw LearningsError.resultHasErrors(findings) }
+        try LearningsAtomicFile.replace(url, with: document.data, expectedDigest: nil, displayPath: displayPath,
+                                        beforeRename: beforeRename)
+        return document
+    }
+
+    /// `lint --fix`: recomputes the statistics block and Total Learnings with a patch bump.
+    public func fix(dryRun: Bool = false) throws -> LearningsWriteResult {
+        try write(dryRun: dryRun) { file in
+            LearningsChange(document: file.document, targets: [], bump: .patch,
+                            commitMessage: LearningsCommitMessage.fix, summary: ["statistics recomputed from entries"])
+        }
+    }
+}
