@@ -19,7 +19,8 @@ extension LearningsLinter {
         }
         let created = rows.filter { $0.action == "CREATED" }
         if let section = file.section(.changelog), created.count != 1 {
-            let at = created.count > 1 ? created[1].lineIndex : (file.changelogSeparatorIndex ?? section.headingIndex)
+            let extra = created.first { $0.lineIndex != rows.last?.lineIndex } ?? created.last
+            let at = extra?.lineIndex ?? (file.changelogSeparatorIndex ?? section.headingIndex)
             out.append(error("L061", "the changelog needs exactly one CREATED row, found \(created.count)", at))
         }
         for entry in file.activeEntries where !rows.contains(where: { row in

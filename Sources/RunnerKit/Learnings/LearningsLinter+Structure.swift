@@ -100,6 +100,10 @@ extension LearningsLinter {
                 out.append(error("L005", "'-->' closes no open HTML comment", index,
                     column: Self.column(of: "-->", in: text)))
             }
+            if ["<<<<<<< ", ">>>>>>> ", "||||||| "].contains(where: { text.hasPrefix($0) }) || text == "=======" || text == "<<<<<<<" {
+                out.append(error("L005", "unresolved merge-conflict marker '\(text.prefix(7))'; resolve by hand, then run lint --fix",
+                    index))
+            }
             for placeholder in ["[YYYY-MM-DD]", "TIER_NAME"] where text.contains(placeholder) {
                 out.append(error("L005", "template placeholder '\(placeholder)' outside a comment", index,
                     column: Self.column(of: placeholder, in: text)))
