@@ -9,8 +9,9 @@ public struct LearningsCommand: AsyncParsableCommand {
         abstract: "Check and edit LEARNINGS.md, and turn validator signals into learnings.",
         discussion: "Example: runner learnings lint --strict",
         subcommands: [
-            LearningsLintCommand.self, LearningsInitCommand.self,
+            LearningsLintCommand.self, LearningsStatusCommand.self, LearningsInitCommand.self,
             LearningsAddCommand.self, LearningsPromoteCommand.self, LearningsDeprecateCommand.self,
+            LearningsReflectCommand.self,
 
         ]
     )
