@@ -20,6 +20,10 @@ public struct LearningsReflector: Sendable {
     public func run(apply: Bool, now: String) throws -> ReflectOutcome {
         let pending = try store.pendingSignals()
         let (_, file) = try writer.read()
+        let blocking = LearningsLinter(path: writer.displayPath, today: writer.today).lint(file).filter {
+            $0.severity == .error && !LearningsLinter.derivedRules.contains($0.rule)
+        }
+        if !blocking.isEmpty { throw LearningsError.fileHasErrors(writer.displayPath, blocking) }
         let preview = Self.plan(file: file, pending: pending, options: options, today: writer.today)
         let updated = file.metadata?.lastUpdated ?? writer.today
         var outcome = ReflectOutcome(

@@ -3,14 +3,16 @@ import Foundation
 /// Builds and matches reflect's proposed entries (5.3).
 enum ReflectEntryBuilder {
     /// Signal ids cited in an Evidence value (`signals 12, 17 (...)`).
-    static func evidenceIds(_ evidence: String?) -> Set<Int64> {
+    static func evidenceIds(_ evidence: String?) -> [Int64] {
         guard let evidence else { return [] }
-        var ids: Set<Int64> = []
+        var ids: [Int64] = []
         let regex = try! NSRegularExpression(pattern: #"signals? ((?:#?[0-9]+)(?:\s*,\s*#?[0-9]+)*)"#)
         for match in regex.matches(in: evidence, range: NSRange(evidence.startIndex..., in: evidence)) {
             guard let range = Range(match.range(at: 1), in: evidence) else { continue }
             for part in evidence[range].split(separator: ",") {
-                if let id = Int64(part.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "#", with: "")) { ids.insert(id) }
+                if let id = Int64(part.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "#", with: "")), !ids.contains(id) {
+                    ids.append(id)
+                }
             }
         }
         return ids
@@ -98,12 +100,16 @@ enum ReflectEntryBuilder {
                 try editor.setField(id: entry.id, name: "Quality Score", value: "\(Int(mean))\(raw.hasSuffix(" avg") ? " avg" : "")")
             }
             let existing = entry.value("Evidence")
-            var ids = Array(evidenceIds(existing)).sorted()
+            var ids = evidenceIds(existing)
             ids.append(signal.id)
             let evidence: String
-            if let existing, existing.hasPrefix("signals"), let range = existing.range(of: #"\(first seen ([0-9-]{10})"#, options: .regularExpression) {
-                let first = String(existing[range].suffix(10))
-                evidence = Self.evidence(ids, first: min(first, String(signal.firstSeenAt.prefix(10))), last: signal.lastSeenAt)
+            if let existing, existing.hasPrefix("signals"),
+                let range = existing.range(of: #"\(first seen [0-9-]{10}, last seen [0-9-]{10}\)$"#, options: .regularExpression)
+            {
+                let dates = existing[range].split(separator: " ").map { String($0.prefix(10)) }
+                let first = min(dates[2], String(signal.firstSeenAt.prefix(10)))
+                let last = max(dates[5], String(signal.lastSeenAt.prefix(10)))
+                evidence = Self.evidence(ids, first: first, last: last)
             } else if let existing {
                 evidence = existing + "; " + Self.evidence([signal.id], first: signal.firstSeenAt, last: signal.lastSeenAt)
             } else {
