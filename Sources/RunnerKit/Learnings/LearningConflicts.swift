@@ -57,7 +57,7 @@ public enum LearningConflicts {
 
     /// Whether two active entries conflict: same scope and (same Violation Code, or same subject, opposite directive).
     public static func conflict(_ a: LearningEntry, _ b: LearningEntry) -> Bool {
-        guard let scope = a.value("Applies To"), scope == b.value("Applies To") else { return false }
+        guard a.id != b.id, let scope = a.value("Applies To"), scope == b.value("Applies To") else { return false }
         if let code = a.value("Violation Code"), code == b.value("Violation Code") { return true }
         return isNegative(a.title) != isNegative(b.title) && subjectsMatch(a.title, b.title)
     }

@@ -67,12 +67,12 @@ public enum LearningsDiff {
             if i < xs.count, j < ys.count, xs[i] == ys[j] {
                 i += 1
                 j += 1
-            } else if j < ys.count, i == xs.count || table[i][j + 1] >= table[i + 1][j] {
-                out.append("+ " + ys[j])
-                j += 1
-            } else {
+            } else if i < xs.count, j == ys.count || table[i + 1][j] >= table[i][j + 1] {
                 out.append("- " + xs[i])
                 i += 1
+            } else {
+                out.append("+ " + ys[j])
+                j += 1
             }
         }
         return out
