@@ -13,10 +13,12 @@ public struct LearningConflict: Sendable, Hashable {
     /// Second entry in file order.
     public var second: LearningEntry
 
+    /// Pairs are equal when they hold the same two entries.
     public static func == (a: LearningConflict, b: LearningConflict) -> Bool {
         a.first == b.first && a.second == b.second
     }
 
+    /// Hashes both entries.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(first)
         hasher.combine(second)

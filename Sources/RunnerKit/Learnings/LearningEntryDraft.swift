@@ -69,9 +69,11 @@ public struct LearningEntryDraft: Sendable, Hashable {
         return out
     }
 
+    /// Drafts are equal when they render the same lines.
     public static func == (a: LearningEntryDraft, b: LearningEntryDraft) -> Bool {
         a.lines == b.lines
     }
 
+    /// Hashes the rendered lines.
     public func hash(into hasher: inout Hasher) { hasher.combine(lines) }
 }

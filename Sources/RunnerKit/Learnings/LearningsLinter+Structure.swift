@@ -110,7 +110,7 @@ extension LearningsLinter {
             }
         }
         for entry in file.entries {
-            for field in entry.fields where field.value == "CODE" || field.value.hasSuffix(":creator_id") {
+            for field in entry.fields where field.value == "CODE" || field.value == "creator_id" || field.value.hasSuffix(":creator_id") {
                 out.append(error("L005", "template placeholder '\(field.value)' used as the value of \(field.name)",
                     field.lineIndex, column: field.column))
             }

@@ -179,3 +179,72 @@ struct LearningsWriterTests {
         #expect(throws: LearningsError.fileExists("LEARNINGS.md")) { _ = try Self.writer(url, "2026-03-06").initialize() }
     }
 }
+
+@Suite("LEARNINGS.md invariants under writes")
+struct LearningsInvariantTests {
+    @Test("after every write of a long sequence the section 3 invariants hold and lint stays clean")
+    func invariantsHold() throws {
+        let url = try LearningsFixtures.tempCopy(nil)
+        _ = try LearningsWriter(url: url, displayPath: "L", today: "2026-01-01").initialize()
+        let scopes = ["all", "tier:LITE", "creator:alexia", "tier:PREMIUM", "creator:ivy_lane"]
+        var ids: [String] = []
+        for step in 0..<24 {
+            let today = LearningsDates.adding(step, to: "2026-01-02")!
+            let writer = LearningsWriter(url: url, displayPath: "L", today: today)
+            _ = try writer.write { file in
+                switch step % 4 {
+                case 0, 1:
+                    let request = AddLearning(confidence: .low, title: "Observation Number \(step)", fields: [
+                        ("Observation", "o\(step)"), ("Hypothesis", "h\(step)"), ("Source", step % 2 == 0 ? "user" : "performance"),
+                        ("Sample Size", "\(8 + step % 5)"), ("Applies To", scopes[step % scopes.count]),
+                    ])
+                    ids.append("\(today)/observation-number-\(step)")
+                    return try request.change(to: file, today: today)
+                case 2:
+                    let candidate = file.entries(in: .low).first { ($0.sampleSize ?? 0) >= 10 && $0.value("Source") == "user" }
+                    if let candidate {
+                        return try PromoteLearning(id: candidate.id, to: .medium).change(to: file, today: today)
+                    }
+                    return try AddLearning(confidence: .high, title: "Correction Number \(step)", fields: [
+                        ("Pattern", "p"), ("Issue", "i"), ("Correction", "c\(step)"), ("Source", "user"), ("Applies To", "all"),
+                    ]).change(to: file, today: today)
+                default:
+                    let victim = try #require(file.activeEntries.last)
+                    return try DeprecateLearning(id: victim.id, reason: "Expired - step \(step)").change(to: file, today: today)
+                }
+            }
+            let file = LearningsParser.parse(try #require(LearningsDocument(data: try Data(contentsOf: url))))
+            let findings = LearningsLinter(path: "L", today: today).lint(file)
+            #expect(findings.errorCount == 0, "step \(step): \(findings.filter { $0.severity == .error })")
+            let stats = LearningsStatistics.compute(file, lastUpdated: today)
+            let active = file.activeEntries.count
+            #expect(file.metadata?.total == active)
+            #expect(stats.high + stats.medium + stats.low == active)
+            #expect(stats.validation + stats.user + stats.performance == active)
+            #expect(stats.allCreators + stats.tierSpecific + stats.creatorSpecific == active)
+            #expect(file.metadata?.version.description == "1.\(step + 1).0")
+        }
+    }
+
+    @Test("two concurrent writers serialise on the lock and neither update is lost")
+    func concurrentWriters() async throws {
+        let url = try LearningsFixtures.tempCopy("valid/example.md")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for n in 0..<4 {
+                group.addTask {
+                    let writer = LearningsWriter(url: url, displayPath: "L", today: "2026-03-07")
+                    _ = try writer.write { file in
+                        try AddLearning(confidence: .low, title: "Parallel Observation \(n)", fields: [
+                            ("Observation", "o"), ("Hypothesis", "h"), ("Source", "user"), ("Sample Size", "1"), ("Applies To", "all"),
+                        ]).change(to: file, today: "2026-03-07")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let file = LearningsParser.parse(try #require(LearningsDocument(data: try Data(contentsOf: url))))
+        #expect(file.entries(in: .low).count == 5)
+        #expect(file.metadata?.version.description == "1.9.0")
+        #expect(LearningsLinter(path: "L", today: "2026-03-07").lint(file).errorCount == 0)
+    }
+}

@@ -35,13 +35,16 @@ public enum SignalStoreError: RunnerError, Equatable {
     /// The signal is not pending.
     case notPending(Int64, SignalStatus)
 
+    /// Stable code.
     public var code: String {
         switch self {
         case .unknownSignal: "SIGNAL_NOT_FOUND"
         case .notPending: "SIGNAL_NOT_PENDING"
         }
     }
+    /// Bad input: exit 2.
     public var exitStatus: ExitStatus { .badInput }
+    /// The message.
     public var description: String {
         switch self {
         case .unknownSignal(let id): "no learning signal #\(id)"
@@ -72,6 +75,7 @@ public final class InMemoryLearningSignalStore: LearningSignalStore, @unchecked 
     /// Every row, any status, by id.
     public func allSignals() -> [LearningSignal] { lock.withLock { rows } }
 
+    /// Upserts observations with `SignalAggregation`.
     public func record(_ observations: [SignalObservation]) throws {
         lock.withLock {
             for observation in observations {
@@ -87,12 +91,15 @@ public final class InMemoryLearningSignalStore: LearningSignalStore, @unchecked 
         }
     }
 
+    /// Pending rows in reflect order.
     public func pendingSignals() throws -> [LearningSignal] {
         lock.withLock { rows.filter { $0.status == .pending }.sorted(by: LearningSignal.reflectOrder) }
     }
 
+    /// One row by id.
     public func signal(id: Int64) throws -> LearningSignal? { lock.withLock { rows.first { $0.id == id } } }
 
+    /// Consumes all or none (checked first, like one transaction).
     public func consume(_ resolutions: [SignalResolution], at timestamp: String) throws {
         try lock.withLock {
             for r in resolutions {
@@ -108,6 +115,7 @@ public final class InMemoryLearningSignalStore: LearningSignalStore, @unchecked 
         }
     }
 
+    /// Dismisses one pending row.
     public func dismiss(id: Int64, note: String, at timestamp: String) throws {
         try lock.withLock {
             guard let i = rows.firstIndex(where: { $0.id == id }) else { throw SignalStoreError.unknownSignal(id) }
