@@ -138,3 +138,30 @@ struct LearningsLintTests {
         #expect(LearningConflicts.subjectsMatch("Never Mark Live Promos as Flyer Sends", "Mark Every Live Promo as a Flyer Send"))
     }
 }
+
+@Suite("HTML comments and templates")
+struct LearningsTemplateTests {
+    @Test("headings and placeholders inside comments are ignored by parsing, statistics and lint")
+    func commentsIgnored() throws {
+        let file = try LearningsFixtures.file("valid/with-templates.md")
+        #expect(file.entries.count == 4)
+        #expect(LearningsLinter(path: "x", today: "2026-03-06").lint(file).isEmpty)
+        #expect(LearningsLinter(path: "x", today: "2026-02-02").lint(try LearningsFixtures.file("valid/skeleton-with-templates.md")).isEmpty)
+    }
+
+    @Test("a new entry goes above the section's template comment, which stays byte for byte")
+    func insertAboveTemplate() throws {
+        let url = try LearningsFixtures.tempCopy("valid/skeleton-with-templates.md")
+        let writer = LearningsWriter(url: url, displayPath: "x", today: "2026-02-03")
+        _ = try writer.write {
+            try AddLearning(confidence: .high, title: "Keep Flyers On", fields: [
+                ("Pattern", "p"), ("Issue", "i"), ("Correction", "c"), ("Source", "user"), ("Applies To", "all"),
+            ]).change(to: $0, today: "2026-02-03")
+        }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let entry = try #require(text.range(of: "### [2026-02-03] Keep Flyers On"))
+        let template = try #require(text.range(of: "<!-- HIGH template:"))
+        #expect(entry.lowerBound < template.lowerBound)
+        #expect(text.contains("<!-- HIGH template:\n### [YYYY-MM-DD] Title\n**Source**: validation | **Violation Code**: CODE\n-->\n"))
+    }
+}
