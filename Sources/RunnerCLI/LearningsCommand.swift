@@ -44,6 +44,16 @@ struct LearningsOptions: ParsableArguments {
         return (url, display)
     }
 
+    /// A writer for the file; `EROS_TEST_PAUSE_BEFORE_RENAME=SECONDS` makes it pause after syncing the temporary
+    /// file and before the rename, so tests can kill a real writer at that point (acceptance check 4).
+    func writer(_ url: URL, _ display: String, _ today: String) -> LearningsWriter {
+        var writer = LearningsWriter(url: url, displayPath: display, today: today)
+        if let raw = global.environment["EROS_TEST_PAUSE_BEFORE_RENAME"], let seconds = Double(raw), seconds > 0 {
+            writer.beforeRename = { _ in Thread.sleep(forTimeInterval: seconds) }
+        }
+        return writer
+    }
+
     /// Today's date: `--today` (exit 2 when malformed) or the runner clock (exit 3 on a bad EROS_NOW).
     func resolveToday() throws -> String {
         if let today {

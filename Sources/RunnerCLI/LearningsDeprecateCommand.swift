@@ -23,7 +23,7 @@ struct LearningsDeprecateCommand: AsyncParsableCommand {
             let (url, display) = options.location()
             let today = try options.resolveToday()
             let request = DeprecateLearning(id: id, reason: reason, supersededBy: supersededBy, original: original)
-            let result = try LearningsWriter(url: url, displayPath: display, today: today).write(dryRun: dryRun) {
+            let result = try options.writer(url, display, today).write(dryRun: dryRun) {
                 try request.change(to: $0, today: today)
             }
             return LearningsWriteReport.output(result, display: display, format: options.format, dryRun: dryRun)

@@ -17,7 +17,7 @@ struct LearningsInitCommand: AsyncParsableCommand {
         LearningsOutput.catching {
             let (url, display) = options.location()
             let today = try options.resolveToday()
-            let document = try LearningsWriter(url: url, displayPath: display, today: today).initialize()
+            let document = try options.writer(url, display, today).initialize()
             var out = LearningsOutput()
             switch options.format {
             case .text:

@@ -32,7 +32,7 @@ struct LearningsLintCommand: AsyncParsableCommand {
         return LearningsOutput.catching(lines: { lines }) {
             if git { throw LearningsError.refused("--git (rules L070-L073) is deferred and not available in this version") }
             let today = try options.resolveToday()
-            let writer = LearningsWriter(url: url, displayPath: display, today: today)
+            let writer = options.writer(url, display, today)
             var (_, file) = try writer.read()
             lines = file.document.lines.map(\.text)
             var findings = LearningsLinter(path: display, today: today).lint(file)

@@ -38,7 +38,7 @@ struct LearningsPromoteCommand: AsyncParsableCommand {
             let (url, display) = options.location()
             let today = try options.resolveToday()
             let request = PromoteLearning(id: id, to: target, reason: reason, overrides: overrides)
-            let result = try LearningsWriter(url: url, displayPath: display, today: today).write(dryRun: dryRun) {
+            let result = try options.writer(url, display, today).write(dryRun: dryRun) {
                 try request.change(to: $0, today: today)
             }
             return LearningsWriteReport.output(result, display: display, format: options.format, dryRun: dryRun)

@@ -31,10 +31,10 @@ struct LearningsReflectCommand: AsyncParsableCommand {
 
     @OptionGroup var options: LearningsOptions
     @Flag(help: "Write the unblocked proposals and mark their signals consumed.") var apply = false
-    @Option(help: "At most N signals (default 20).") var limit: Int = 20
-    @Option(name: .customLong("signal"), help: "Only this signal id (repeatable).") var signals: [Int64] = []
-    @Option(help: "Skip signals with a smaller sample.") var minSample: Int?
-    @Option(help: "Dismiss this pending signal (with --note) without touching the file.") var dismiss: Int64?
+    @Option(help: "At most N signals (default 20).") var limit: String?
+    @Option(name: .customLong("signal"), help: "Only this signal id (repeatable).") var signals: [String] = []
+    @Option(help: "Skip signals with a smaller sample.") var minSample: String?
+    @Option(help: "Dismiss this pending signal (with --note) without touching the file.") var dismiss: String?
     @Option(help: "Why the signal is dismissed.") var note: String?
 
     func run() async throws {
@@ -44,20 +44,29 @@ struct LearningsReflectCommand: AsyncParsableCommand {
         try out.emit()
     }
 
+    /// A positive integer option value; anything else is bad input (exit 2).
+    static func number(_ text: String, _ option: String) throws -> Int {
+        guard let n = Int(text), n >= 1 else { throw LearningsError.refused("\(option) must be a positive integer, got '\(text)'") }
+        return n
+    }
+
     /// Runs the command against a store and returns what it prints.
     func output(store: any LearningSignalStore, now: String) -> LearningsOutput {
         LearningsOutput.catching {
             let (url, display) = options.location()
             let today = try options.resolveToday()
             if let dismiss {
+                let id = try Self.number(dismiss, "--dismiss")
                 guard let note, !note.isEmpty else { throw LearningsError.refused("--dismiss needs --note TEXT") }
-                try store.dismiss(id: dismiss, note: note, at: now)
-                return LearningsOutput(stdout: "Dismissed signal #\(dismiss): \(note)\n", stderr: "", status: .success)
+                try store.dismiss(id: Int64(id), note: note, at: now)
+                return LearningsOutput(stdout: "Dismissed signal #\(id): \(note)\n", stderr: "", status: .success)
             }
-            guard limit >= 1 else { throw LearningsError.refused("--limit must be at least 1") }
-            let writer = LearningsWriter(url: url, displayPath: display, today: today)
-            let reflector = LearningsReflector(store: store, writer: writer,
-                                               options: ReflectOptions(limit: limit, signalIds: signals, minSample: minSample))
+            let selection = ReflectOptions(
+                limit: try limit.map { try Self.number($0, "--limit") } ?? 20,
+                signalIds: try signals.map { Int64(try Self.number($0, "--signal")) },
+                minSample: try minSample.map { try Self.number($0, "--min-sample") })
+            let writer = options.writer(url, display, today)
+            let reflector = LearningsReflector(store: store, writer: writer, options: selection)
             let outcome = try reflector.run(apply: apply, now: now)
             var out = LearningsOutput()
             out.stdout = options.format == .json

@@ -17,7 +17,7 @@ struct LearningsStatusCommand: AsyncParsableCommand {
         LearningsOutput.catching {
             let (url, display) = options.location()
             let today = try options.resolveToday()
-            let (_, file) = try LearningsWriter(url: url, displayPath: display, today: today).read()
+            let (_, file) = try options.writer(url, display, today).read()
             let report = LearningsStatusReport.build(file, path: display, today: today)
             var out = LearningsOutput()
             out.stdout = options.format == .json ? json(report, display) : text(report, display, today)
