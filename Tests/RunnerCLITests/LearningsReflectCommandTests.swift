@@ -68,7 +68,7 @@ struct LearningsReflectCommandTests {
         #expect(try store.signal(id: 4)?.status == .dismissed)
     }
 
-    @Test("bad option values are refused with exit 2", arguments: [["--limit", "0"], ["--signal", "abc"], ["--min-sample", "-1"]])
+    @Test("bad option values are refused with exit 2", arguments: [["--limit", "0"], ["--signal", "abc"], ["--min-sample=-1"]])
     func badValues(extra: [String]) throws {
         let url = try LearningsSnapshot.tempCopy("valid/example.md")
         let command = try LearningsReflectCommand.parse(["--today", "2026-03-07", "--file", url.path] + extra)
