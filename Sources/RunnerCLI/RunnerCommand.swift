@@ -11,6 +11,7 @@ public struct RunnerCommand: AsyncParsableCommand {
             // Each area registers its commands here.
             ValidateCommand.self,
             DbCommand.self,
+            LearningsCommand.self,
         ]
     )
 
