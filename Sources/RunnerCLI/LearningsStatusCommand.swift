@@ -36,7 +36,9 @@ struct LearningsStatusCommand: AsyncParsableCommand {
         out += "rates (as of \(today)):\n"
         for rate in r.rates {
             let name = rate.metric.padding(toLength: 24, withPad: " ", startingAt: 0)
-            let state = rate.state.padding(toLength: 9, withPad: " ", startingAt: 0)
+            // Pad to the spec's 9-column layout, but never cut a longer state such as
+            // insufficient_history.
+            let state = rate.state.count >= 9 ? rate.state + " " : rate.state.padding(toLength: 9, withPad: " ", startingAt: 0)
             var line = "  \(name)\(rate.value)  \(state)(normal \(rate.normal); warning \(rate.warning))"
             if rate.state == "warning" { line += " - " + rate.action.prefix(1).lowercased() + rate.action.dropFirst() }
             out += line + "\n"
