@@ -24,6 +24,9 @@ extension PipelineDAG {
             let phase = phases[node]
             if phase.uses.value == .agent, roles[node] == nil { opaque[node] = true }
             if suspect.contains(node) { opaque[node] = true }
+            if opaque[node] {
+                for parent in parents[node] { used[parent] = true }
+            }
             for input in phase.uses.value.consumes(role: roles[node]) {
                 let producers = reaching[input.artifact] ?? []
                 if producers.count == 1 {
@@ -42,13 +45,16 @@ extension PipelineDAG {
                         "ambiguous artifact '\(input.artifact.rawValue)' for phase '\(phase.id.value)': produced by \(names) on parallel branches",
                         at: phase.id.location))
                     for producer in producers { used[producer] = true }
+                    // Reported once: the phases after this one see a single producer.
+                    available[node][input.artifact] = [producers.sorted()[0]]
+                    reaching[input.artifact] = available[node][input.artifact]
                 }
             }
             for comparison in phase.condition?.expression.comparisons ?? [] {
                 if let referenced = index[comparison.phase] { used[referenced] = true }
             }
         }
-        guard isAcyclic else { return }
+        guard isAcyclic, suspect.isEmpty else { return }
         for node in order where !used[node] {
             let phase = phases[node]
             let produced = phase.uses.value.produces(role: roles[node])

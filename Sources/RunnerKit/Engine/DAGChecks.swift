@@ -1,12 +1,13 @@
 extension PipelineDAG {
     /// Checks each `if` reference: the phase exists, is an ancestor, and exposes the field (C011).
-    mutating func checkConditions(suspect: Set<Int> = []) {
+    mutating func checkConditions(suspect: Set<Int> = [], brokenPhaseIds: Set<String> = []) {
         for (node, phase) in phases.enumerated() {
             guard let condition = phase.condition else { continue }
             for comparison in condition.expression.comparisons {
                 var location = condition.location
                 location.column = (location.column ?? 1) + comparison.offset
                 guard let referenced = index[comparison.phase] else {
+                    if brokenPhaseIds.contains(comparison.phase) { continue }
                     let notes = Suggestion.closest(to: comparison.phase, among: Array(index.keys)).map { ["did you mean '\($0)'?"] } ?? []
                     diagnostics.append(.error(
                         "C011", "if expression of phase '\(phase.id.value)' names unknown phase '\(comparison.phase)'",
