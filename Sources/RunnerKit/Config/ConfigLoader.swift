@@ -16,6 +16,12 @@ public struct ConfigSource: Sendable {
         self.readFailure = nil
     }
 
+    /// Reads a file from disk (for `runner test alerts FILE...`); `path` is how findings name it.
+    /// Directories, unreadable, oversized (> 4 MiB) and non-UTF-8 files give a C001 `readFailure`.
+    public static func read(_ url: URL, as path: String) -> ConfigSource {
+        ConfigFileReader.readFile(url, path: path)
+    }
+
     /// An unreadable source.
     public init(path: String, failure: Diagnostic) {
         self.path = path

@@ -34,6 +34,14 @@ extension PipelineDAG {
                     used[producers[0]] = true
                 } else if producers.isEmpty {
                     guard !input.isOptional, !opaque[node] else { continue }
+                    if phase.uses.value == .agent, let role = roles[node], let agent = phase.with.agent {
+                        diagnostics.append(.error(
+                            "C012",
+                            "agent '\(agent.value)' has role \(role.rawValue), which reads '\(input.artifact.rawValue)', but no phase that '\(phase.id.value)' needs produces it",
+                            at: agent.location))
+                        opaque[node] = true
+                        continue
+                    }
                     diagnostics.append(.error(
                         "C010",
                         "phase '\(phase.id.value)' (\(phase.uses.value.rawValue)) consumes '\(input.artifact.rawValue)', but no phase it needs (directly or indirectly) produces it",
