@@ -32,10 +32,14 @@ public struct ConfigSource: Sendable {
 
 /// Why the configuration could not be loaded at all (exit 3).
 public enum ConfigLoadError: RunnerError, Equatable {
+    /// The root is missing, not a directory, or cannot be listed.
     case rootUnreadable(path: String, reason: String)
 
+    /// The stable error code.
     public var code: String { "CONFIG_ROOT_UNREADABLE" }
+    /// Always exit 3.
     public var exitStatus: ExitStatus { .invalidConfig }
+    /// The message naming the path and the reason.
     public var description: String {
         switch self {
         case .rootUnreadable(let path, let reason): "cannot read the config root \(path): \(reason)"
