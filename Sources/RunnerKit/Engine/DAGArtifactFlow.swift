@@ -6,21 +6,21 @@ extension PipelineDAG {
     /// superseded by it (`price_items` re-producing `schedule`); two producers that remain are on
     /// parallel branches, which is an error only for a phase that consumes that artifact.
     mutating func checkArtifactFlow(suspect: Set<Int> = []) {
-        var available = [[Artifact: [Int]]](repeating: [:], count: phases.count)
+        // What each phase passes on: what reached it, with its own products replacing those artifacts.
+        var passed = [[Artifact: [Int]]](repeating: [:], count: phases.count)
         var opaque = [Bool](repeating: false, count: phases.count)
         var used = [Bool](repeating: false, count: phases.count)
         for node in order {
             var reaching: [Artifact: [Int]] = [:]
             for parent in parents[node] {
                 if opaque[parent] { opaque[node] = true }
-                for (artifact, producers) in outputs(of: parent, available: available[parent]) {
+                for (artifact, producers) in passed[parent] {
                     reaching[artifact, default: []].append(contentsOf: producers)
                 }
             }
             for (artifact, producers) in reaching where producers.count > 1 {
                 reaching[artifact] = reduce(producers)
             }
-            available[node] = reaching
             let phase = phases[node]
             if phase.uses.value == .agent, roles[node] == nil { opaque[node] = true }
             if suspect.contains(node) { opaque[node] = true }
@@ -54,10 +54,11 @@ extension PipelineDAG {
                         at: phase.id.location))
                     for producer in producers { used[producer] = true }
                     // Reported once: the phases after this one see a single producer.
-                    available[node][input.artifact] = [producers.sorted()[0]]
-                    reaching[input.artifact] = available[node][input.artifact]
+                    reaching[input.artifact] = [producers.sorted()[0]]
                 }
             }
+            for artifact in phase.uses.value.produces(role: roles[node]) { reaching[artifact] = [node] }
+            passed[node] = reaching
             for comparison in phase.condition?.expression.comparisons ?? [] {
                 if let referenced = index[comparison.phase] { used[referenced] = true }
             }
@@ -72,13 +73,6 @@ extension PipelineDAG {
                 "C019", "phase '\(phase.id.value)' produces \(names) but no phase consumes it (unused output)",
                 at: phase.id.location))
         }
-    }
-
-    /// What a phase passes on: what reached it, with its own products replacing those artifacts.
-    private func outputs(of node: Int, available: [Artifact: [Int]]) -> [Artifact: [Int]] {
-        var result = available
-        for artifact in phases[node].uses.value.produces(role: roles[node]) { result[artifact] = [node] }
-        return result
     }
 
     /// Removes duplicates and every producer that is an ancestor of another producer in the list.
