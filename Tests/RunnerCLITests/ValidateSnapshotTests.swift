@@ -70,6 +70,18 @@ struct ValidateSnapshotTests {
         #expect(first?["file"] as? String == "env:EROS_V5_PERCENTAGE")
     }
 
+    @Test("validate is registered under the root command")
+    func registered() {
+        #expect(RunnerCommand.configuration.subcommands.contains { $0 == ValidateCommand.self })
+    }
+
+    @Test("validate parses --format json and --config")
+    func parsesOptions() throws {
+        let command = try ValidateCommand.parse(["--format", "json", "--config", "/tmp"])
+        #expect(command.format == .json)
+        #expect(command.global.config == "/tmp")
+    }
+
     @Test("a long source line is shown as a window around the column")
     func longLineExcerpt() {
         let line = String(repeating: "a", count: 300) + "X" + String(repeating: "b", count: 300)
