@@ -26,9 +26,11 @@ extension PipelineDAG {
                 if !fields.contains(comparison.field) {
                     let exposed = fields.isEmpty ? "exposes no fields" : "exposes \(fields.joined(separator: ", "))"
                     let notes = Suggestion.closest(to: comparison.field, among: fields).map { ["did you mean '\($0)'?"] } ?? []
+                    var fieldLocation = location
+                    fieldLocation.column = (location.column ?? 1) + comparison.phase.count + 1
                     diagnostics.append(.error(
                         "C011", "phase '\(comparison.phase)' (\(kind.rawValue)) has no field '\(comparison.field)'; it \(exposed)",
-                        at: location, notes: notes))
+                        at: fieldLocation, notes: notes))
                 }
             }
         }
