@@ -76,3 +76,22 @@ struct ValueParsingTests {
         #expect(findings.allSatisfy { $0.location.file == "env:\(name)" && $0.location.line == nil })
     }
 }
+
+@Suite("Environment overrides against the rollout file")
+struct EnvironmentExposureTests {
+    @Test("an override that raises exposure over the desired phase is a second warning")
+    func exposureWarning() throws {
+        let config = try ConfigLoader.load(root: ConfigFixture.repositoryRoot, environment: ["EROS_V5_PERCENTAGE": "50"])
+        let messages = config.diagnostics.filter { $0.location.file == "env:EROS_V5_PERCENTAGE" }.map(\.message)
+        #expect(messages.count == 2)
+        #expect(messages.contains { $0.contains("more traffic than the desired phase 'canary'") })
+        #expect(config.errorCount == 0)
+    }
+
+    @Test("an override that lowers exposure only warns that it is per process")
+    func loweringOverride() throws {
+        let config = try ConfigLoader.load(root: ConfigFixture.repositoryRoot, environment: ["EROS_V5_ENABLED": "false"])
+        #expect(config.diagnostics.map(\.rule) == ["C018"])
+        #expect(config.diagnostics.first?.severity == .warning)
+    }
+}
