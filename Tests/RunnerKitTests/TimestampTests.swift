@@ -25,3 +25,17 @@ struct TimestampTests {
         #expect(throws: ClockError.self) { try RunnerClock.fromEnvironment(["EROS_NOW": "soon"]) }
     }
 }
+
+@Suite("EROS_NOW accepts UTC instants only")
+struct ErosNowZoneTests {
+    @Test("UTC forms are accepted", arguments: ["2026-01-19T09:00:00Z", "2026-01-19T09:00:00.5Z", "2026-01-19T09:00:00+00:00"])
+    func utcAccepted(text: String) throws {
+        let clock = try RunnerClock.fromEnvironment(["EROS_NOW": text])
+        #expect(clock.today() == "2026-01-19")
+    }
+
+    @Test("other offsets are a configuration error", arguments: ["2026-01-19T09:00:00+02:00", "2026-01-19T09:00:00-0500"])
+    func offsetRefused(text: String) {
+        #expect(throws: ClockError.self) { try RunnerClock.fromEnvironment(["EROS_NOW": text]) }
+    }
+}

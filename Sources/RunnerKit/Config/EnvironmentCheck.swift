@@ -9,7 +9,7 @@ public enum EnvironmentCheck {
     public static func check(_ environment: [String: String], rollout: RolloutConfig?) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         func at(_ name: String) -> SourceLocation { SourceLocation(file: "env:" + name) }
-        if let raw = environment["EROS_NOW"], Timestamp.parse(raw.trimmingSpaces) == nil || !isUTC(raw.trimmingSpaces) {
+        if let raw = environment["EROS_NOW"], Timestamp.parseUTC(raw) == nil {
             findings.append(.error("C018", "EROS_NOW=\"\(raw)\" is not an ISO-8601 UTC timestamp (accepted: e.g. 2026-01-19T09:00:00Z)",
                                    at: at("EROS_NOW")))
         }
@@ -98,16 +98,5 @@ public enum EnvironmentCheck {
         default: break
         }
         return nil
-    }
-
-    /// Whether a parsed timestamp text is in UTC: `Z`, `+00:00` or no zone.
-    private static func isUTC(_ text: String) -> Bool {
-        if text.hasSuffix("Z") { return true }
-        guard text.count > 19 else { return true }
-        let tail = text.suffix(6)
-        if tail.hasPrefix("+") || tail.hasPrefix("-") { return tail.dropFirst() == "00:00" }
-        let short = text.suffix(5)
-        if short.hasPrefix("+") || short.hasPrefix("-") { return short.dropFirst() == "0000" }
-        return true
     }
 }

@@ -21,7 +21,7 @@ public struct RunnerClock: Sendable {
     /// Builds the clock from the environment; an unparsable `EROS_NOW` is a configuration error.
     public static func fromEnvironment(_ environment: [String: String]) throws -> RunnerClock {
         guard let raw = environment["EROS_NOW"], !raw.isEmpty else { return .system }
-        guard let instant = Timestamp.parse(raw) else {
+        guard let instant = Timestamp.parseUTC(raw) else {
             throw ClockError.invalidNow(raw)
         }
         return RunnerClock(startingAt: instant)

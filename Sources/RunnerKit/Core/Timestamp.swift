@@ -56,6 +56,20 @@ public enum Timestamp {
         return Date(timeIntervalSince1970: value)
     }
 
+    /// Parses an instant that is explicitly or implicitly UTC (`Z`, `+00:00`, `+0000` or no
+    /// zone); an instant with any other offset is refused, as `EROS_NOW` requires (cli.md Clock).
+    public static func parseUTC(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let date = parse(trimmed) else { return nil }
+        if trimmed.hasSuffix("Z") || trimmed.count <= 19 { return date }
+        for suffix in ["+00:00", "-00:00", "+0000", "-0000"] where trimmed.hasSuffix(suffix) {
+            return date
+        }
+        // No zone designator at all (only a fraction after the seconds) is UTC too.
+        let tail = trimmed.dropFirst(19)
+        return tail.hasPrefix(".") && !tail.contains("+") && !tail.contains("-") ? date : nil
+    }
+
     /// Parses a strict `YYYY-MM-DD` real calendar date (UTC midnight), nil otherwise.
     public static func parseDate(_ text: String) -> Date? {
         guard text.count == 10, let date = parse(text + "T00:00:00Z"),
