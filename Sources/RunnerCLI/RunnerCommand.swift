@@ -11,6 +11,10 @@ public struct RunnerCommand: AsyncParsableCommand {
             // Each area registers its commands here.
             ValidateCommand.self,
             DbCommand.self,
+            StatusCommand.self,
+            HealthCommand.self,
+            AlertsCommand.self,
+            TestCommand.self,
         ]
     )
 
