@@ -1,5 +1,5 @@
 import Foundation
-import RunnerKit
+@testable import RunnerKit
 
 /// Shared helpers of the monitoring tests: a fresh database, synthetic runs, the shipped config.
 enum MonitoringFixture {
@@ -40,5 +40,33 @@ enum MonitoringFixture {
                 startedAt: finished.addingTimeInterval(-durationSeconds(i)), finishedAt: finished,
                 qualityScore: quality(i), gateCodes: gates(i), readOnly: readOnly)
         }
+    }
+}
+
+extension MonitoringFixture {
+    /// The shipped pipelines plus one `kind: alerts` file given as text (at alerts/test.yaml).
+    static func config(alerts yaml: String, extra: [ConfigSource] = []) -> LoadedConfig {
+        var sources = AlertTestLoader.pipelineSources(root: repositoryRoot)
+        sources.append(ConfigSource(path: "alerts/test.yaml", text: yaml))
+        sources += extra
+        return ConfigLoader.load(sources: sources, environment: [:], root: repositoryRoot)
+    }
+
+    /// A one-rule alerts file on v5.
+    static func rule(_ body: String, name: String = "T_RULE", notifiers: String = "") -> String {
+        """
+        version: 1
+        kind: alerts
+        pipeline: v5
+        rules:
+          - name: \(name)
+        \(body.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+        \(notifiers)
+        """
+    }
+
+    /// A run reference for `evaluate(after:)`.
+    static func reference(_ run: SyntheticRun) -> FinishedRunReference {
+        FinishedRunReference(runId: run.runId, pipeline: run.pipeline, role: run.role, status: run.status, readOnly: run.readOnly)
     }
 }
