@@ -52,10 +52,10 @@ enum HealthText {
         let count = Int(health["run_count"]?.numberValue ?? 0)
         let minimum = Int(health["min_samples"]?.numberValue ?? 0)
         var headline = "Health \(pipeline)  \(status.uppercased()) over last \(window) (\(count) runs)"
-        if health["insufficient_data"]?.boolValue == true {
-            headline = "Health \(pipeline)  HEALTHY, insufficient data (\(count) of \(minimum) runs) over last \(window)"
-        } else if status == "unknown" {
+        if status == "unknown" {
             headline += ", no slo file"
+        } else if health["insufficient_data"]?.boolValue == true {
+            headline = "Health \(pipeline)  HEALTHY, insufficient data (\(count) of \(minimum) runs) over last \(window)"
         }
         var lines = [headline]
         let metrics = health["metrics"]?.objectValue ?? [:]

@@ -136,3 +136,33 @@ struct NotificationTests {
         #expect(dispatcher(storage, config).matching(transitions[0]).map(\.name.value) == ["all"])
     }
 }
+
+@Suite("The alert monitor entry point of execute")
+struct AlertMonitorTests {
+    @Test("evaluate(after:) evaluates only the run's pipeline and notify delivers what it committed")
+    func evaluateAfterRunThenNotify() async throws {
+        let dir = TempDirectory()
+        let storage = try MonitoringFixture.database(dir)
+        let runs = MonitoringFixture.runs(10, status: { _ in "failed" })
+        try storage.insertSyntheticRuns(runs)
+        let config = MonitoringFixture.config(alerts: MonitoringFixture.rule("""
+            metric: success_rate
+            below: 0.9
+            window: 10 runs
+            severity: warning
+            action: Look
+            """, notifiers: """
+            notifiers:
+              - name: ok
+                type: command
+                command: [/bin/true]
+            """))
+        let clock = RunnerClock(startingAt: MonitoringFixture.t0)
+        let monitor = AlertMonitor(storage: storage, config: config, environment: [:], clock: clock)
+        let control = FinishedRunReference(runId: "c", pipeline: "v4", role: "primary", status: "succeeded", readOnly: false)
+        #expect(try monitor.evaluate(after: control).isEmpty)
+        let reports = try await monitor.evaluateAndNotify(after: MonitoringFixture.reference(runs.last!))
+        #expect(reports.map(\.outcome) == ["delivered"])
+        #expect(try storage.alertEvents(since: nil, rule: nil).map(\.notificationOutcome) == ["delivered"])
+    }
+}
