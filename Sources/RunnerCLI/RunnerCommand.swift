@@ -15,6 +15,7 @@ public struct RunnerCommand: AsyncParsableCommand {
             HealthCommand.self,
             AlertsCommand.self,
             TestCommand.self,
+            BenchCommand.self,
         ]
     )
 
