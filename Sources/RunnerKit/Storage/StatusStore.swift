@@ -44,18 +44,31 @@ public struct AppliedConfigSnapshot: Sendable, Hashable {
 
 /// One row of `runner status`'s last runs.
 public struct RecentRun: Sendable, Hashable {
+    /// The run id.
     public var runId: String
+    /// The creator.
     public var creatorId: String
+    /// The week's first date.
     public var weekStart: String
+    /// The pipeline run.
     public var pipeline: String
+    /// primary, fallback, shadow or diagnostic.
     public var role: String
+    /// The run status.
     public var status: String
+    /// The routing reason (`decision_reason`).
     public var reason: String
+    /// Start timestamp.
     public var startedAt: String
+    /// Finish timestamp, nil while running.
     public var finishedAt: String?
+    /// Wall-clock duration in milliseconds.
     public var durationMs: Int64?
+    /// Validator quality score.
     public var qualityScore: Double?
+    /// Validator gate codes.
     public var gateCodes: [String]
+    /// The fallback run started for it, if any.
     public var fallbackRunId: String?
 }
 
