@@ -43,16 +43,20 @@ enum CommandDelivery {
         } catch {
             return failed("cannot start \(program): \(error.localizedDescription)")
         }
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while process.isRunning && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
+        // Waiting and killing happen on GCD threads, not on the cooperative pool, so a busy pool
+        // can neither delay the kill nor be blocked by the wait.
+        let child = RunningChild(process)
+        let killer = DispatchWorkItem { child.killIfRunning() }
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: killer)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                child.waitUntilExit()
+                continuation.resume()
+            }
         }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            return failed("killed after timeout \(timeout)")
-        }
-        process.waitUntilExit()
+        killer.cancel()
+        if child.wasKilled { return failed("killed after timeout \(timeout)") }
         let code = Int(process.terminationStatus)
         if process.terminationReason == .uncaughtSignal { return failed("terminated by signal \(code)") }
         if code != 0 { return failed("exit status \(code)", exit: code) }
@@ -74,5 +78,34 @@ enum CommandDelivery {
             if manager.isExecutableFile(atPath: candidate.path) { return candidate }
         }
         return nil
+    }
+}
+
+/// A started child process shared between the waiting thread and the timeout killer.
+private final class RunningChild: @unchecked Sendable {
+    // Safe: `process` is only asked for its state and pid, and `killed` is guarded by `lock`.
+    private let process: Process
+    private let lock = NSLock()
+    private var killed = false
+
+    init(_ process: Process) { self.process = process }
+
+    /// Sends SIGKILL if the child is still running.
+    func killIfRunning() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard process.isRunning else { return }
+        killed = true
+        kill(process.processIdentifier, SIGKILL)
+    }
+
+    /// Blocks the calling thread until the child exits.
+    func waitUntilExit() { process.waitUntilExit() }
+
+    /// Whether the timeout killed it.
+    var wasKilled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return killed
     }
 }
