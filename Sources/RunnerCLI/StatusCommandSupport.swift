@@ -21,7 +21,10 @@ struct MonitoringContext {
         } catch {
             throw fail(error)
         }
-        let errors = config.blockingErrors + logFindings
+        // The configuration check already reports bad EROS_LOG_* values; keep only the others
+        // (bad --log-level / --log-format options).
+        let reported = Set(config.diagnostics.map(\.location.file))
+        let errors = config.blockingErrors + logFindings.filter { !reported.contains($0.location.file) }
         if !errors.isEmpty {
             let renderer = DiagnosticRenderer(sources: config.sources)
             for diagnostic in errors { printError(renderer.text(diagnostic)) }

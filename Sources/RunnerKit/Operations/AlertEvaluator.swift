@@ -35,7 +35,7 @@ public struct AlertEvaluator: Sendable {
     /// Every rule (`runner alerts check`); states of rules no longer declared are deleted.
     public func evaluateAll(at now: Date) throws -> [AlertTransition] {
         let rules = config.alerts.rules.map(EvaluableRule.alert)
-        return try evaluate(rules, after: nil, removing: .alert, at: now)
+        return try evaluate(rules, after: nil, removing: (.alert, Set(rules.map(\.name))), at: now)
     }
 
     /// The event rules (`event: rollback`), right after the rollback controller changed state
@@ -54,7 +54,10 @@ public struct AlertEvaluator: Sendable {
         -> [AlertTransition]
     {
         if let run, run.readOnly { return [] }
-        return try evaluate(policy.triggers.map(EvaluableRule.trigger), after: run, removing: nil, at: now)
+        // Trigger states of no policy in the configuration are removed (a deleted trigger).
+        let declared = Set(config.rollback.values.flatMap(\.triggers).map(\.name.value))
+        return try evaluate(
+            policy.triggers.map(EvaluableRule.trigger), after: run, removing: (.trigger, declared), at: now)
     }
 
     /// Resets every trigger state of a policy to inactive (a restore, operations.md §8.5).
@@ -71,7 +74,8 @@ public struct AlertEvaluator: Sendable {
     // MARK: - The transaction
 
     func evaluate(
-        _ rules: [EvaluableRule], after run: FinishedRunReference?, removing kind: AlertStateKind?, at now: Date
+        _ rules: [EvaluableRule], after run: FinishedRunReference?,
+        removing stale: (kind: AlertStateKind, declared: Set<String>)?, at now: Date
     ) throws -> [AlertTransition] {
         let candidate = MetricScope.candidate(in: config)
         return try storage.write { db in
@@ -104,8 +108,7 @@ public struct AlertEvaluator: Sendable {
                 }
                 try Storage.saveAlertState(db, next)
             }
-            if let kind {
-                let declared = Set(rules.map(\.name))
+            if let (kind, declared) = stale {
                 for stale in try Storage.fetchAlertStates(db, kind: kind) where !declared.contains(stale.ruleName) {
                     if stale.state == .firing {
                         var resolved = stale

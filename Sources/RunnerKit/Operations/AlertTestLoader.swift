@@ -50,6 +50,15 @@ public enum AlertTestLoader {
             return LoadedAlertTestFile(file: nil, path: shown, config: LoadedConfig(root: root), errors: errors,
                                        sources: sources)
         }
+        let recommendations = ["control_failed", "v5_failed", "v5_better", "v4_better", "equivalent"]
+        for test in file.tests {
+            for comparison in test.comparisons where !recommendations.contains(comparison.recommendation) {
+                errors.append(.error(
+                    "C004",
+                    "recommendation '\(comparison.recommendation)' is not one of \(recommendations.joined(separator: ", "))",
+                    at: SourceLocation(file: shown, line: test.location.line, column: test.location.column)))
+            }
+        }
         var configSources = pipelineSources(root: root)
         var ruleFiles = Set<String>()
         for ruleFile in file.ruleFiles {

@@ -63,7 +63,17 @@ extension Storage {
             var week = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0
             for run in runs {
                 week += 1
-                try Self.insert(db, run, configId: configId, week: week)
+                var parent: String?
+                if run.role == "fallback" {
+                    // A fallback row must name the candidate run it replaces; a read-only
+                    // diagnostic stand-in keeps that parent out of every metric.
+                    let stand = SyntheticRun(
+                        runId: run.runId + "-of", pipeline: run.pipeline, role: "diagnostic", status: "failed",
+                        startedAt: run.startedAt, finishedAt: run.startedAt, readOnly: true, creatorId: run.creatorId)
+                    try Self.insert(db, stand, configId: configId, week: week)
+                    parent = stand.runId
+                }
+                try Self.insert(db, run, configId: configId, week: week, fallbackOf: parent)
                 if run.startedFallback, let finished = run.finishedAt {
                     var fallback = SyntheticRun(
                         pipeline: fallbackPipeline, role: "fallback", status: "succeeded", startedAt: finished,
