@@ -12,6 +12,11 @@ public struct RunnerCommand: AsyncParsableCommand {
             ValidateCommand.self,
             DbCommand.self,
             LearningsCommand.self,
+            StatusCommand.self,
+            HealthCommand.self,
+            AlertsCommand.self,
+            TestCommand.self,
+            BenchCommand.self,
         ]
     )
 
