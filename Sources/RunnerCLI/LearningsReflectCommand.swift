@@ -2,24 +2,59 @@ import ArgumentParser
 import Foundation
 import RunnerKit
 
-/// Opens the learning-signal store of the runner database; the Storage layer provides the GRDB conformance.
+/// Opens the learning-signal store of the runner database (cli.md: reflect opens the database but
+/// never creates it, exit 4 when it is missing or unusable).
 enum LearningsSignalStoreProvider {
-    /// Errors when no database-backed store is available.
-    enum Unavailable: RunnerError {
-        case noStorage(String)
-        var code: String { "DB_UNAVAILABLE" }
-        var exitStatus: ExitStatus { .databaseUnavailable }
-        var description: String {
-            switch self {
-            case .noStorage(let path):
-                "no usable database at \(path): the learning_signals store is not available in this build (reflect never creates a database)"
-            }
+    /// The store over the database the global options name; `StorageError` (exit 4) when it cannot be opened.
+    static func open(_ global: GlobalOptions, clock: RunnerClock) throws -> LearningSignalDatabaseStore {
+        do {
+            return LearningSignalDatabaseStore(storage: try global.openDatabase(mayCreate: false, clock: clock))
+        } catch StorageError.databaseMissing(let path) {
+            throw Missing(path: path)
         }
     }
 
-    /// The store for the database the global options name; exit 4 when it cannot be opened.
-    static func open(_ global: GlobalOptions) throws -> any LearningSignalStore {
-        throw Unavailable.noStorage(global.databasePath.path)
+    /// The database file does not exist; reflect never creates one, not even the default ./eros.db.
+    struct Missing: RunnerError {
+        let path: String
+        var code: String { "DATABASE_MISSING" }
+        var exitStatus: ExitStatus { .databaseUnavailable }
+        var description: String {
+            "database not found: \(path) (`runner learnings reflect` never creates a database; create one with `runner db init --db \(path)`)"
+        }
+    }
+}
+
+/// Wraps the store so a failed consume after the file step says what happened and how it heals: the file
+/// is written first and signals are consumed after the rename (6.3), so a failure here leaves them pending
+/// and the next reflect finds their ids in Evidence and marks them consumed without touching the file (5.3).
+struct ReflectConsumeGuard: LearningSignalStore {
+    /// The wrapped store.
+    let base: any LearningSignalStore
+
+    /// Raised when consuming failed after the file step.
+    struct ConsumeFailed: RunnerError {
+        let underlying: any RunnerError
+        let count: Int
+        var code: String { underlying.code }
+        var exitStatus: ExitStatus { underlying.exitStatus }
+        var description: String {
+            "the learnings file step completed, but marking \(count) signal(s) consumed failed: \(underlying.description). "
+                + "They stay pending; the next `runner learnings reflect --apply` finds their ids in Evidence and marks them consumed without changing the file."
+        }
+    }
+
+    func record(_ observations: [SignalObservation]) throws { try base.record(observations) }
+    func pendingSignals() throws -> [LearningSignal] { try base.pendingSignals() }
+    func signal(id: Int64) throws -> LearningSignal? { try base.signal(id: id) }
+    func dismiss(id: Int64, note: String, at timestamp: String) throws { try base.dismiss(id: id, note: note, at: timestamp) }
+
+    func consume(_ resolutions: [SignalResolution], at timestamp: String) throws {
+        do {
+            try base.consume(resolutions, at: timestamp)
+        } catch let error as any RunnerError {
+            throw ConsumeFailed(underlying: error, count: resolutions.count)
+        }
     }
 }
 
@@ -39,7 +74,10 @@ struct LearningsReflectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let out = LearningsOutput.catching {
-            output(store: try LearningsSignalStoreProvider.open(options.global), now: Timestamp.string(try options.global.clock().now()))
+            let clock = try options.global.clock()
+            let store = try LearningsSignalStoreProvider.open(options.global, clock: clock)
+            defer { try? store.storage.close() }
+            return output(store: ReflectConsumeGuard(base: store), now: Timestamp.string(clock.now()))
         }
         try out.emit()
     }
