@@ -6,6 +6,8 @@ public enum LearningSignalStoreFailure: RunnerError, Equatable {
     case rowVanished(Int64)
     /// A stored enumeration column holds a value this runner does not know.
     case invalidColumn(id: Int64, column: String, value: String)
+    /// A seen or resolved time that is not an ISO-8601 instant.
+    case invalidTimestamp(String)
 
     /// Every case is a storage failure.
     public var code: String { "DATABASE_ERROR" }
@@ -20,6 +22,8 @@ public enum LearningSignalStoreFailure: RunnerError, Equatable {
             "pending learning signal #\(id) was not updated inside its own transaction"
         case .invalidColumn(let id, let column, let value):
             "learning signal #\(id) has an unknown \(column) '\(value)'"
+        case .invalidTimestamp(let text):
+            "learning signal time '\(text)' is not an ISO-8601 instant"
         }
     }
 }

@@ -9,7 +9,8 @@ enum LearningSignalTable {
     static func record(_ observations: [SignalObservation], in db: Database) throws -> [Int64?] {
         guard db.isInsideTransaction else { throw LearningSignalStoreFailure.outsideTransaction }
         var ids: [Int64?] = []
-        for observation in observations {
+        for var observation in observations {
+            observation.seenAt = try timestamp(observation.seenAt)
             let pending = try pendingRow(for: observation.key, in: db)
             switch SignalAggregation.action(for: observation, pending: pending) {
             case .update(let merged):
@@ -95,9 +96,10 @@ enum LearningSignalTable {
     }
 
     /// Marks every resolution's signal consumed; throws (and the caller rolls back) unless all are pending.
-    static func consume(_ resolutions: [SignalResolution], at timestamp: String, in db: Database) throws {
+    static func consume(_ resolutions: [SignalResolution], at time: String, in db: Database) throws {
         for r in resolutions {
             try requirePending(r.signalId, in: db)
+            let timestamp = try timestamp(time)
             try db.execute(
                 sql: """
                     UPDATE learning_signals SET status = 'consumed', resolved_at = ?, learning_id = ?
@@ -108,8 +110,9 @@ enum LearningSignalTable {
     }
 
     /// Marks one pending signal dismissed with its note.
-    static func dismiss(id: Int64, note: String, at timestamp: String, in db: Database) throws {
+    static func dismiss(id: Int64, note: String, at time: String, in db: Database) throws {
         try requirePending(id, in: db)
+        let timestamp = try timestamp(time)
         try db.execute(
             sql: """
                 UPDATE learning_signals SET status = 'dismissed', resolved_at = ?, note = ?
@@ -126,5 +129,11 @@ enum LearningSignalTable {
             throw LearningSignalStoreFailure.invalidColumn(id: id, column: "status", value: raw)
         }
         guard status == .pending else { throw SignalStoreError.notPending(id, status) }
+    }
+
+    /// A timestamp in the 24-character UTC form of data-model.md §1.4; other ISO forms are normalised.
+    static func timestamp(_ text: String) throws -> String {
+        guard let date = Timestamp.parse(text) else { throw LearningSignalStoreFailure.invalidTimestamp(text) }
+        return Timestamp.string(date)
     }
 }

@@ -109,6 +109,19 @@ struct LearningSignalDatabaseStoreTests {
         #expect(try store.signal(id: 1)?.subjects == ["bundle"])
     }
 
+    @Test("times are stored in the 24-character UTC form; a time that is no instant is refused and nothing is written")
+    func timestamps() throws {
+        let dir = TempDirectory()
+        let store = try Self.open(dir)
+        try store.record(F.observations(F.flyer(), F.run("r1", at: "2026-03-01T12:00:00+02:00")))
+        #expect(try store.signal(id: 1)?.firstSeenAt == "2026-03-01T10:00:00.000Z")
+        try store.dismiss(id: 1, note: "noise", at: "2026-03-02T08:00:00Z")
+        #expect(try store.signal(id: 1)?.resolvedAt == "2026-03-02T08:00:00.000Z")
+        let bad = F.observations(F.flyer(), F.run("r2")) + F.observations(F.flyer(), F.run("r3", page: "a", at: "yesterday"))
+        #expect(throws: LearningSignalStoreFailure.invalidTimestamp("yesterday")) { try store.record(bad) }
+        #expect(try store.allSignals().count == 1)
+    }
+
     @Test("signals survive closing and reopening the database")
     func persists() throws {
         let dir = TempDirectory()
