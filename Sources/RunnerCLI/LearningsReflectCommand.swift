@@ -25,39 +25,6 @@ enum LearningsSignalStoreProvider {
     }
 }
 
-/// Wraps the store so a failed consume after the file step says what happened and how it heals: the file
-/// is written first and signals are consumed after the rename (6.3), so a failure here leaves them pending
-/// and the next reflect finds their ids in Evidence and marks them consumed without touching the file (5.3).
-struct ReflectConsumeGuard: LearningSignalStore {
-    /// The wrapped store.
-    let base: any LearningSignalStore
-
-    /// Raised when consuming failed after the file step.
-    struct ConsumeFailed: RunnerError {
-        let underlying: any RunnerError
-        let count: Int
-        var code: String { underlying.code }
-        var exitStatus: ExitStatus { underlying.exitStatus }
-        var description: String {
-            "the learnings file step completed, but marking \(count) signal(s) consumed failed: \(underlying.description). "
-                + "They stay pending; the next `runner learnings reflect --apply` finds their ids in Evidence and marks them consumed without changing the file."
-        }
-    }
-
-    func record(_ observations: [SignalObservation]) throws { try base.record(observations) }
-    func pendingSignals() throws -> [LearningSignal] { try base.pendingSignals() }
-    func signal(id: Int64) throws -> LearningSignal? { try base.signal(id: id) }
-    func dismiss(id: Int64, note: String, at timestamp: String) throws { try base.dismiss(id: id, note: note, at: timestamp) }
-
-    func consume(_ resolutions: [SignalResolution], at timestamp: String) throws {
-        do {
-            try base.consume(resolutions, at: timestamp)
-        } catch let error as any RunnerError {
-            throw ConsumeFailed(underlying: error, count: resolutions.count)
-        }
-    }
-}
-
 /// `runner learnings reflect`: preview (default) or apply proposals from pending signals.
 struct LearningsReflectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -75,11 +42,24 @@ struct LearningsReflectCommand: AsyncParsableCommand {
     func run() async throws {
         let out = LearningsOutput.catching {
             let clock = try options.global.clock()
+            try checkInputs()
             let store = try LearningsSignalStoreProvider.open(options.global, clock: clock)
             defer { try? store.storage.close() }
             return output(store: ReflectConsumeGuard(base: store), now: Timestamp.string(clock.now()))
         }
         try out.emit()
+    }
+
+    /// Checks option values before the database is opened, so a bad value is exit 2 with or without a database.
+    func checkInputs() throws {
+        _ = try options.resolveToday()
+        _ = try limit.map { try Self.number($0, "--limit") }
+        _ = try signals.map { try Self.number($0, "--signal") }
+        _ = try minSample.map { try Self.number($0, "--min-sample") }
+        if let dismiss {
+            _ = try Self.number(dismiss, "--dismiss")
+            guard let note, !note.isEmpty else { throw LearningsError.refused("--dismiss needs --note TEXT") }
+        }
     }
 
     /// A positive integer option value; anything else is bad input (exit 2).

@@ -111,7 +111,7 @@ struct LearningsReflectDatabaseTests {
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
-    @Test("as a process: reflect never creates the default ./eros.db and exits 4; with --db it previews")
+    @Test("as a process: reflect never creates the default ./eros.db (exit 4; a bad option value is still 2); with --db it previews, applies and dismisses")
     func process() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the runner binary first")
         let (dir, db) = try Self.seededDatabase()
@@ -119,6 +119,9 @@ struct LearningsReflectDatabaseTests {
         let missing = try Self.run(["learnings", "reflect", "--today", "2026-03-07", "--file", url.path], in: dir)
         #expect(missing.status == 4)
         #expect(missing.stderr.contains("[DATABASE_MISSING]"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("eros.db").path))
+        let badValue = try Self.run(["learnings", "reflect", "--limit", "0", "--file", url.path], in: dir)
+        #expect(badValue.status == 2)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("eros.db").path))
         let preview = try Self.run(["learnings", "reflect", "--today", "2026-03-07", "--file", url.path, "--db", db], in: dir)
         #expect(preview.status == 0)
