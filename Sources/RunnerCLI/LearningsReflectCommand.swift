@@ -2,24 +2,26 @@ import ArgumentParser
 import Foundation
 import RunnerKit
 
-/// Opens the learning-signal store of the runner database; the Storage layer provides the GRDB conformance.
+/// Opens the learning-signal store of the runner database (cli.md: reflect opens the database but
+/// never creates it, exit 4 when it is missing or unusable).
 enum LearningsSignalStoreProvider {
-    /// Errors when no database-backed store is available.
-    enum Unavailable: RunnerError {
-        case noStorage(String)
-        var code: String { "DB_UNAVAILABLE" }
-        var exitStatus: ExitStatus { .databaseUnavailable }
-        var description: String {
-            switch self {
-            case .noStorage(let path):
-                "no usable database at \(path): the learning_signals store is not available in this build (reflect never creates a database)"
-            }
+    /// The store over the database the global options name; `StorageError` (exit 4) when it cannot be opened.
+    static func open(_ global: GlobalOptions, clock: RunnerClock) throws -> LearningSignalDatabaseStore {
+        do {
+            return LearningSignalDatabaseStore(storage: try global.openDatabase(mayCreate: false, clock: clock))
+        } catch StorageError.databaseMissing(let path) {
+            throw Missing(path: path)
         }
     }
 
-    /// The store for the database the global options name; exit 4 when it cannot be opened.
-    static func open(_ global: GlobalOptions) throws -> any LearningSignalStore {
-        throw Unavailable.noStorage(global.databasePath.path)
+    /// The database file does not exist; reflect never creates one, not even the default ./eros.db.
+    struct Missing: RunnerError {
+        let path: String
+        var code: String { "DATABASE_MISSING" }
+        var exitStatus: ExitStatus { .databaseUnavailable }
+        var description: String {
+            "database not found: \(path) (`runner learnings reflect` never creates a database; create one with `runner db init --db \(path)`)"
+        }
     }
 }
 
@@ -39,9 +41,25 @@ struct LearningsReflectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let out = LearningsOutput.catching {
-            output(store: try LearningsSignalStoreProvider.open(options.global), now: Timestamp.string(try options.global.clock().now()))
+            let clock = try options.global.clock()
+            try checkInputs()
+            let store = try LearningsSignalStoreProvider.open(options.global, clock: clock)
+            defer { try? store.storage.close() }
+            return output(store: ReflectConsumeGuard(base: store), now: Timestamp.string(clock.now()))
         }
         try out.emit()
+    }
+
+    /// Checks option values before the database is opened, so a bad value is exit 2 with or without a database.
+    func checkInputs() throws {
+        _ = try options.resolveToday()
+        _ = try limit.map { try Self.number($0, "--limit") }
+        _ = try signals.map { try Self.number($0, "--signal") }
+        _ = try minSample.map { try Self.number($0, "--min-sample") }
+        if let dismiss {
+            _ = try Self.number(dismiss, "--dismiss")
+            guard let note, !note.isEmpty else { throw LearningsError.refused("--dismiss needs --note TEXT") }
+        }
     }
 
     /// A positive integer option value; anything else is bad input (exit 2).
