@@ -18,7 +18,7 @@ enum LearningsReflectRender {
             if let rule = p.blockedBy {
                 out += "BLOCKED [\(rule)] \(p.action.rawValue) \(p.section.rawValue) \(p.learningId) (signals \(ids)): \(p.blockMessage ?? "")\n"
             } else if p.action == .recover {
-                out += "RECOVER \(p.learningId) (signals \(ids)): already cited in Evidence; marked consumed, file unchanged\n"
+                out += "RECOVER \(p.learningId) (signals \(ids)): already cited in Evidence; \(apply ? "marked" : "would be marked") consumed, file unchanged\n"
                 continue
             } else {
                 out += "\(p.action.rawValue) \(p.section.rawValue) \(p.learningId) (signals \(ids))\n"
