@@ -61,8 +61,8 @@ extension DataTools {
                 ? try storage.read { db in try plan.apply(db, write: false, context: context) }
                 : try storage.write { db in try plan.apply(db, write: true, context: context) }
             var r = SaveScheduleResult.succeeded()
-            r.schedule_id = saved.templateID
-            r.template_id = saved.templateID
+            r.schedule_id = dryRun ? nil : saved.templateID
+            r.template_id = dryRun ? nil : saved.templateID
             r.items_saved = items.count
             r.creator_id = creatorInput
             r.creator_id_resolved = saved.creatorID
@@ -81,12 +81,7 @@ extension DataTools {
             r.warnings = outcome.warnings
             return r
         } catch {
-            var failure = Self.storageFailure(error)
-            if let db = error as? DatabaseError, db.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                failure = ToolFailure(
-                    code: "DUPLICATE_SCHEDULE", message: "Schedule already exists for \(creatorInput) week \(week.string)")
-            }
-            return .failure(failure, creatorID: creatorInput)
+            return .failure(Self.storageFailure(error), creatorID: creatorInput)
         }
     }
 }
@@ -152,27 +147,13 @@ struct SchedulePlan {
         guard write else { return (previous?.id, creator.creatorID, previous) }
         let metadataJSON = ToolValue.object(meta).canonicalJSON()
         let templateID: Int
-        if let previous {
-            try db.execute(
-                sql: """
-                    UPDATE schedule_templates SET week_end = ?, generated_at = ?, total_items = ?, status = ?,
-                      generation_metadata = ?
-                    WHERE template_id = ? AND status IN ('draft', 'approved')
-                    """,
-                arguments: [week.adding(6).string, now, items.count, status, metadataJSON, previous.id])
-            guard db.changesCount == 1 else { throw ToolFailure(code: "DATABASE_ERROR", message: "Database error: schedule row changed during save") }
-            templateID = previous.id
-        } else {
-            templateID = try Int.fetchOne(
-                db,
-                sql: """
-                    INSERT INTO schedule_templates (creator_id, week_start, week_end, generated_at, status, total_items,
-                      generation_metadata)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING template_id
-                    """,
-                arguments: [creator.creatorID, week.string, week.adding(6).string, now, status, items.count, metadataJSON])!
+        do {
+            templateID = try writeRow(db, previous: previous, creatorID: creator.creatorID, metadataJSON: metadataJSON)
+            try context.afterScheduleWrite?()
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw ToolFailure(
+                code: "DUPLICATE_SCHEDULE", message: "Schedule already exists for \(creatorInput) week \(week.string)")
         }
-        try context.afterScheduleWrite?()
         let before: ToolValue? = previous.map { p in
             .object([
                 "status": .string(p.status),
@@ -188,5 +169,30 @@ struct SchedulePlan {
                 "week_start": .string(week.string), "creator_id": .string(creator.creatorID),
             ]))
         return (templateID, creator.creatorID, previous)
+    }
+
+    /// Updates the replaced row in place (still draft or approved) or inserts a new one.
+    private func writeRow(_ db: Database, previous: Previous?, creatorID: String, metadataJSON: String) throws -> Int {
+        if let previous {
+            try db.execute(
+                sql: """
+                    UPDATE schedule_templates SET week_end = ?, generated_at = ?, total_items = ?, status = ?,
+                      generation_metadata = ?
+                    WHERE template_id = ? AND status IN ('draft', 'approved')
+                    """,
+                arguments: [week.adding(6).string, now, items.count, status, metadataJSON, previous.id])
+            guard db.changesCount == 1 else {
+                throw ToolFailure(code: "DATABASE_ERROR", message: "Database error: schedule row changed during save")
+            }
+            return previous.id
+        }
+        return try Int.fetchOne(
+            db,
+            sql: """
+                INSERT INTO schedule_templates (creator_id, week_start, week_end, generated_at, status, total_items,
+                  generation_metadata)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING template_id
+                """,
+            arguments: [creatorID, week.string, week.adding(6).string, now, status, items.count, metadataJSON])!
     }
 }
