@@ -29,8 +29,10 @@ enum StorageFixture {
 
     /// A fresh database with the sample dataset in `dir`. The default as-of copies a template
     /// generated once per test process (generation takes about a second in debug builds).
-    static func sampleDatabase(_ dir: TempDirectory, name: String = "eros.db", asOf: String = asOf) throws -> Storage {
-        if asOf == Self.asOf, let template = template {
+    static func sampleDatabase(
+        _ dir: TempDirectory, name: String = "eros.db", asOf: String = asOf, fresh: Bool = false
+    ) throws -> Storage {
+        if !fresh, asOf == Self.asOf, let template = template {
             try FileManager.default.copyItem(atPath: template, toPath: dir.path(name))
             return try Storage.open(path: dir.path(name), create: false, clock: clock)
         }
