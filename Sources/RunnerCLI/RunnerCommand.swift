@@ -10,6 +10,8 @@ public struct RunnerCommand: AsyncParsableCommand {
         subcommands: [
             // Each area registers its commands here.
             DbCommand.self,
+            CreatorsCommand.self,
+            DiagnoseCommand.self,
         ]
     )
 
