@@ -182,3 +182,62 @@ struct VolumeTriggerReadTests {
         #expect(alexia["metadata"]?["triggers_hash"]?.stringValue?.hasPrefix("sha256:") == true)
     }
 }
+
+@Suite("Caption tools")
+struct CaptionToolTests {
+    var tools: DataTools { ReadToolsTests.tools }
+
+    @Test("get_send_type_captions: empty pools, dm_farm, inactive keys and parameter errors")
+    func sendTypeCaptions() {
+        for key in ["like_farm", "expired_winback"] {
+            let r = tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": .string(key)])
+            #expect(r["count"] == 0 && r["pool_stats"]?["freshness_ratio"] == .null, "\(key)")
+        }
+        let dm = tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": "dm_farm"])
+        #expect(dm["count"] == 3 && dm["pool_stats"]?["has_more"] == false)
+        #expect(dm["resolved_creator_id"] == .string(StorageFixture.id("alexia")))
+        let legacy = tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": "ppv_message"])
+        #expect(legacy["error_code"] == "SEND_TYPE_NOT_FOUND")
+        #expect(legacy["error"]?.stringValue?.hasPrefix("send_type 'ppv_message' not found. Valid types: ppv_unlock") == true)
+        #expect(tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": ""])["error_code"] == "INVALID_SEND_TYPE")
+        #expect(tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": "ppv-unlock"])["error_code"] == "INVALID_SEND_TYPE_FORMAT")
+        #expect(tools.getSendTypeCaptions(["creator_id": "a b", "send_type": "dm_farm"])["error_code"] == "VALIDATION_ERROR")
+        #expect(tools.getSendTypeCaptions(["creator_id": "nobody", "send_type": "dm_farm"])["error_code"] == "CREATOR_NOT_FOUND")
+        let ppv = tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": "ppv_unlock", "limit": 100])
+        #expect(ppv["count"] == 50)
+        let fresh = ppv["captions"]?.arrayValue?.map { $0["effectively_fresh"]?.numberValue ?? -1 } ?? []
+        #expect(fresh == fresh.sorted(by: >))
+    }
+
+    @Test("get_batch_captions_by_content_types: empty types, schedulable filter, whale freshness, checks in order")
+    func batch() {
+        let r = tools.getBatchCaptionsByContentTypes(["creator_id": "alexia", "content_types": ["lingerie", "cosplay", "lingerie"]])
+        #expect(r["metadata"]?["empty_types"] == ["cosplay"])
+        #expect(r["types_requested"] == 2)
+        let wall = tools.getBatchCaptionsByContentTypes([
+            "creator_id": "alexia", "content_types": ["lingerie", "solo", "gym", "shower", "b/g"], "schedulable_type": "wall",
+            "limit_per_type": 20,
+        ])
+        let categories = Set((wall["captions_by_type"]?.objectValue?.values.flatMap { $0["captions"]?.arrayValue ?? [] } ?? [])
+            .compactMap { $0["category"]?.stringValue })
+        #expect(categories == ["wall_link_drop"])
+        let whale = tools.getBatchCaptionsByContentTypes([
+            "creator_id": "whale_willa", "content_types": ["lingerie", "b/g"], "schedulable_type": "ppv",
+        ])
+        for name in ["lingerie", "b/g"] {
+            let stats = whale["captions_by_type"]?[name]?["pool_stats"]
+            let ratio = (stats?["fresh_for_creator"]?.numberValue ?? 1) / (stats?["total_available"]?.numberValue ?? 1)
+            #expect(ratio < 0.3, "\(name)")
+        }
+        func code(_ p: [String: ToolValue]) -> ToolValue? { tools.getBatchCaptionsByContentTypes(p)["error_code"] }
+        #expect(code(["creator_id": "", "content_types": ["x"]]) == "VALIDATION_ERROR")
+        #expect(code(["creator_id": "alexia", "content_types": "lingerie"]) == "INVALID_CONTENT_TYPES")
+        #expect(code(["creator_id": "alexia", "content_types": []]) == "EMPTY_CONTENT_TYPES")
+        #expect(code(["creator_id": "alexia", "content_types": .array(Array(repeating: "x", count: 51))]) == "CONTENT_TYPES_LIMIT_EXCEEDED")
+        #expect(code(["creator_id": "alexia", "content_types": ["x", 1]]) == "INVALID_CONTENT_TYPE_ELEMENTS")
+        #expect(code(["creator_id": "alexia", "content_types": ["x"], "schedulable_type": "bump"]) == "INVALID_SCHEDULABLE_TYPE")
+        #expect(code(["creator_id": "a'b", "content_types": ["x"]]) == "VALIDATION_ERROR")
+        #expect(code(["creator_id": "nobody", "content_types": ["x"]]) == "CREATOR_NOT_FOUND")
+        #expect(tools.getBatchCaptionsByContentTypes(["creator_id": "alexia", "content_types": []])["types_requested"] == 0)
+    }
+}
