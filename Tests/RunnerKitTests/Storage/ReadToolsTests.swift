@@ -241,3 +241,39 @@ struct CaptionToolTests {
         #expect(tools.getBatchCaptionsByContentTypes(["creator_id": "alexia", "content_types": []])["types_requested"] == 0)
     }
 }
+
+@Suite("validate_caption_structure")
+struct CaptionScoreTests {
+    var tools: DataTools { ReadToolsTests.tools }
+
+    @Test("the worked example of schedule-domain.md §11.3 scores 70 for both categories")
+    func workedExample() {
+        let text: ToolValue = "Click here babe, hurry!! don't miss this"
+        let bump = tools.validateCaptionStructure(["caption_text": text, "send_type": "bump_normal"])
+        #expect(bump["score"] == 70 && bump["valid"] == true && bump["recommendation"] == "REVIEW")
+        #expect(bump["caption_length"] == 40)
+        let ppv = tools.validateCaptionStructure(["caption_text": text, "send_type": "ppv_unlock"])
+        #expect(ppv["score"] == 70 && ppv["category"] == "revenue")
+    }
+
+    @Test("errors come in order: empty, too long, unknown send type")
+    func errors() {
+        #expect(tools.validateCaptionStructure(["caption_text": "  ", "send_type": "nope"])["error_code"] == "EMPTY_CAPTION")
+        let long = ToolValue.string(String(repeating: "a", count: 2001))
+        #expect(tools.validateCaptionStructure(["caption_text": long, "send_type": "nope"])["error_code"] == "CAPTION_EXCEEDS_LIMIT")
+        let bad = tools.validateCaptionStructure(["caption_text": "hello there", "send_type": "ppv_message"])
+        #expect(bad["error_code"] == "INVALID_SEND_TYPE" && bad["recommendation"] == "REJECT" && bad["score"] == .null)
+        #expect(bad["valid_send_types"]?.arrayValue?.count == 22)
+    }
+
+    @Test("all caps, emoji and repetition penalties")
+    func penalties() {
+        let caps = DataTools.scoreCaption("NEW SET TONIGHT UNLOCK IT NOW FOR REAL", category: "engagement")
+        #expect(caps.1.contains("All caps"))
+        let emoji = DataTools.scoreCaption(
+            "fresh clip tonight " + String(repeating: "\u{1F525}", count: 11), category: "engagement")
+        #expect(emoji.0 == 85)
+        let repeated = DataTools.scoreCaption("clip clip clip is here for you now", category: "engagement")
+        #expect(repeated.1.contains("Repetitive wording"))
+    }
+}
