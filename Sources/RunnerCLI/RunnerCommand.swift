@@ -17,6 +17,8 @@ public struct RunnerCommand: AsyncParsableCommand {
             AlertsCommand.self,
             TestCommand.self,
             BenchCommand.self,
+            CreatorsCommand.self,
+            DiagnoseCommand.self,
         ]
     )
 

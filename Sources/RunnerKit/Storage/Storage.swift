@@ -70,7 +70,15 @@ public final class Storage: Sendable {
 
     /// Runs `body` in one read transaction (one snapshot); errors become `StorageError`.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch { throw StorageError.wrap(error) }
+        do {
+            return try pool.read(body)
+        } catch let error as ToolFailure {
+            throw error
+        } catch let error as any RunnerError {
+            throw error
+        } catch {
+            throw StorageError.wrap(error)
+        }
     }
 
     /// Runs `body` in one immediate write transaction, rolled back when it throws.
@@ -85,6 +93,8 @@ public final class Storage: Sendable {
                 return result!
             }
         } catch let error as ToolFailure {
+            throw error
+        } catch let error as any RunnerError {
             throw error
         } catch {
             throw StorageError.wrap(error)
