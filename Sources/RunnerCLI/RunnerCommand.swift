@@ -9,6 +9,9 @@ public struct RunnerCommand: AsyncParsableCommand {
         version: RunnerVersion.string,
         subcommands: [
             // Each area registers its commands here.
+            DbCommand.self,
+            CreatorsCommand.self,
+            DiagnoseCommand.self,
         ]
     )
 

@@ -1,3 +1,3 @@
 import RunnerCLI
 
-await RunnerCommand.main()
+await RunnerCommand.runMain()
