@@ -1,11 +1,13 @@
 /// The `captions` artifact: one caption id per allocated slot (nil: pool empty) and warnings.
 public struct CaptionPlan: Sendable, Equatable, Codable {
-    /// Indexed like `AllocationPlan.slots`.
+    /// The allocated slots the captions belong to (a copy, so later steps need only this artifact).
+    public var slots: [AllocatedSlot]
+    /// Indexed like `slots`.
     public var captionIds: [Int?]
     public var warnings: [GenerationWarning]
 
     enum CodingKeys: String, CodingKey {
-        case captionIds = "caption_ids", warnings
+        case slots, captionIds = "caption_ids", warnings
     }
 }
 
@@ -139,13 +141,13 @@ public enum CaptionStep {
             }
             ids.append(id)
         }
-        return CaptionPlan(captionIds: ids, warnings: warnings)
+        return CaptionPlan(slots: allocation.slots, captionIds: ids, warnings: warnings)
     }
 
     /// A selector replaying the item captions, so follow-ups continue the same state.
-    static func replay(_ context: CreatorContext, allocation: AllocationPlan, captions: CaptionPlan) -> CaptionSelector {
+    static func replay(_ context: CreatorContext, captions: CaptionPlan) -> CaptionSelector {
         var selector = CaptionSelector(context: context)
-        for (slot, id) in zip(allocation.slots, captions.captionIds) {
+        for (slot, id) in zip(captions.slots, captions.captionIds) {
             selector.replayUse(id, date: slot.date)
         }
         return selector
