@@ -9,6 +9,7 @@ public struct RunnerCommand: AsyncParsableCommand {
         version: RunnerVersion.string,
         subcommands: [
             // Each area registers its commands here.
+            ValidateCommand.self,
         ]
     )
 

@@ -1,0 +1,100 @@
+import RunnerKit
+
+/// Renders findings for people (compiler format with source line and caret) and for scripts
+/// (the `validate` JSON shape of cli.md).
+public struct DiagnosticRenderer: Sendable {
+    /// File texts by path, for source lines under each finding.
+    public var sources: [String: String]
+
+    /// Creates a renderer over the given file texts.
+    public init(sources: [String: String] = [:]) { self.sources = sources }
+
+    /// `file:line:col: error: message [C008]`, the source line, a caret, then `note:` lines.
+    public func text(_ diagnostic: Diagnostic) -> String {
+        let location = diagnostic.location
+        var position = location.file
+        if let line = location.line {
+            position += ":\(line):\(location.column ?? 1)"
+        }
+        var lines = ["\(position): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]"]
+        if let line = location.line, let source = sourceLine(location.file, line) {
+            lines.append(source)
+            let column = max(1, location.column ?? 1)
+            let prefix = source.unicodeScalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+            lines.append(prefix + "^")
+        }
+        for note in diagnostic.notes { lines.append("note: \(note)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every finding, then a summary line.
+    public func text(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        var blocks = diagnostics.map(text)
+        blocks.append(summary(diagnostics, fileCount: fileCount))
+        return blocks.joined(separator: "\n") + "\n"
+    }
+
+    /// `2 errors, 1 warning in 7 files` or `no problems in 7 files`.
+    public func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
+        let files = "\(fileCount) file\(fileCount == 1 ? "" : "s")"
+        if errors == 0 && warnings == 0 { return "no problems in \(files)" }
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(files)"
+    }
+
+    /// `{"files":[...],"diagnostics":[...],"errors":N,"warnings":N}`; notes are appended to the message.
+    public func json(_ diagnostics: [Diagnostic], files: [String]) -> String {
+        let items = diagnostics.map { diagnostic -> String in
+            let location = diagnostic.location
+            let message = ([diagnostic.message] + diagnostic.notes).joined(separator: "; ")
+            let fields = [
+                "\"file\":" + JSONText.string(location.file),
+                "\"line\":" + (location.line.map(String.init) ?? "null"),
+                "\"column\":" + (location.line == nil ? "null" : String(location.column ?? 1)),
+                "\"severity\":" + JSONText.string(diagnostic.severity.rawValue),
+                "\"rule\":" + JSONText.string(diagnostic.rule),
+                "\"message\":" + JSONText.string(message),
+            ]
+            return "{" + fields.joined(separator: ",") + "}"
+        }
+        return "{\"files\":[" + files.map(JSONText.string).joined(separator: ",") + "],\"diagnostics\":["
+            + items.joined(separator: ",") + "],\"errors\":\(diagnostics.errorCount),\"warnings\":\(diagnostics.warningCount)}\n"
+    }
+
+    private func sourceLine(_ file: String, _ number: Int) -> String? {
+        guard let text = sources[file] else { return nil }
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number {
+                return line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            }
+            current += 1
+        }
+        return nil
+    }
+}
+
+/// JSON string literals.
+enum JSONText {
+    /// The JSON encoding of a string, with escapes.
+    static func string(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
