@@ -13,7 +13,7 @@ public struct PhasePlan<Output: Sendable>: Sendable {
     /// Per-attempt timeout.
     public var timeout: Duration
     /// Retry policy.
-    public var retry: RetryPolicy
+    public var retry: RetrySchedule
     /// Whether a failure after retries lets the run go on (advisory kinds only).
     public var continueOnError: Bool
     /// The `if` predicate, or nil to always run.
@@ -23,7 +23,7 @@ public struct PhasePlan<Output: Sendable>: Sendable {
 
     /// Creates a phase plan.
     public init(
-        id: String, needs: [String] = [], timeout: Duration = .seconds(60), retry: RetryPolicy = RetryPolicy(),
+        id: String, needs: [String] = [], timeout: Duration = .seconds(60), retry: RetrySchedule = RetrySchedule(),
         continueOnError: Bool = false, condition: Condition? = nil, conditionText: String? = nil
     ) {
         self.id = id

@@ -8,7 +8,7 @@ struct PipelineInterpreterTests {
     @Test("a phase that times out on every attempt fails with PHASE_TIMEOUT after all attempts and backoffs")
     func timeoutEveryAttempt() async {
         let probe = Probe()
-        let retry = RetryPolicy(attempts: 3, backoff: .seconds(1), maxBackoff: .seconds(30))
+        let retry = RetrySchedule(attempts: 3, backoff: .seconds(1), maxBackoff: .seconds(30))
         let interpreter = PipelineInterpreter<String>.testing(
             [PhasePlan(id: "slow", timeout: .milliseconds(20), retry: retry), PhasePlan(id: "after", needs: ["slow"])],
             probe: probe
@@ -55,7 +55,7 @@ struct PipelineInterpreterTests {
         let interpreter = PipelineInterpreter<String>(
             plan: PipelinePlan(
                 name: "p", deadline: .milliseconds(400),
-                phases: [PhasePlan(id: "flaky", retry: RetryPolicy(attempts: 3, backoff: .seconds(20)))]),
+                phases: [PhasePlan(id: "flaky", retry: RetrySchedule(attempts: 3, backoff: .seconds(20)))]),
             backoffSleep: { try await Task.sleep(for: $0) }, jitter: { $0 }
         ) { _ in
             _ = await probe.call("flaky")

@@ -9,14 +9,14 @@ struct RetryTests {
         "the sleep before attempt n+1 is min(backoff × 2^(n−1), max_backoff)",
         arguments: [(1, 1), (2, 2), (3, 4), (4, 5), (10, 5), (100, 5)])
     func backoffFormula(_ n: Int, _ seconds: Int) {
-        let policy = RetryPolicy(attempts: 10, backoff: .seconds(1), maxBackoff: .seconds(5))
+        let policy = RetrySchedule(attempts: 10, backoff: .seconds(1), maxBackoff: .seconds(5))
         #expect(policy.delay(afterAttempt: n) == .seconds(seconds))
     }
 
     @Test("the shipped v5 preflight policy sleeps 1s then 2s between its three attempts")
     func totalBackoff() {
-        #expect(RetryPolicy(attempts: 3).totalBackoff == .seconds(3))
-        #expect(RetryPolicy(attempts: 1).totalBackoff == .zero)
+        #expect(RetrySchedule(attempts: 3).totalBackoff == .seconds(3))
+        #expect(RetrySchedule(attempts: 1).totalBackoff == .zero)
     }
 
     @Test("retryable failures are retried until an attempt succeeds", arguments: [
@@ -25,7 +25,7 @@ struct RetryTests {
     func retryableCodes(_ code: RunErrorCode) async {
         let probe = Probe()
         let interpreter = PipelineInterpreter<String>.testing(
-            [PhasePlan(id: "p", retry: RetryPolicy(attempts: 5, backoff: .milliseconds(100), maxBackoff: .seconds(1)))],
+            [PhasePlan(id: "p", retry: RetrySchedule(attempts: 5, backoff: .milliseconds(100), maxBackoff: .seconds(1)))],
             probe: probe
         ) { _ in
             if await probe.call("p") < 3 { throw PhaseFailure(code, "boom") }
@@ -43,7 +43,7 @@ struct RetryTests {
     func nonRetryableCodes(_ code: RunErrorCode) async {
         let probe = Probe()
         let interpreter = PipelineInterpreter<String>.testing(
-            [PhasePlan(id: "p", retry: RetryPolicy(attempts: 3)), PhasePlan(id: "q", needs: ["p"])], probe: probe
+            [PhasePlan(id: "p", retry: RetrySchedule(attempts: 3)), PhasePlan(id: "q", needs: ["p"])], probe: probe
         ) { _ in
             _ = await probe.call("p")
             throw PhaseFailure(code, "no")
@@ -60,7 +60,7 @@ struct RetryTests {
         for (jitter, expected) in [(0.5, Duration.milliseconds(500)), (3.0, .seconds(1))] {
             let probe = Probe()
             let interpreter = PipelineInterpreter<String>.testing(
-                [PhasePlan(id: "p", retry: RetryPolicy(attempts: 2))], probe: probe, jitter: { $0 * jitter }
+                [PhasePlan(id: "p", retry: RetrySchedule(attempts: 2))], probe: probe, jitter: { $0 * jitter }
             ) { _ in throw PhaseFailure(.databaseBusy, "busy") }
             _ = await interpreter.run()
             #expect(await probe.sleeps == [expected])

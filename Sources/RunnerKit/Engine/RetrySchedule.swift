@@ -1,5 +1,5 @@
-/// A phase's retry policy: total attempts and the capped exponential backoff (config.md §2).
-public struct RetryPolicy: Sendable, Hashable {
+/// The interpreter's retry schedule: total attempts and the capped exponential backoff (config.md §2).
+public struct RetrySchedule: Sendable, Hashable {
     /// Total number of attempts; 1 means no retry.
     public var attempts: Int
     /// The sleep before the second attempt.
