@@ -10,6 +10,7 @@ public struct RunnerCommand: AsyncParsableCommand {
         subcommands: [
             // Each area registers its commands here.
             ValidateCommand.self,
+            DbCommand.self,
         ]
     )
 
