@@ -31,6 +31,50 @@ public struct RunRecord: Sendable, Hashable, Codable {
     public var ownerPid: Int?
     public var ownerHost: String
 
+    enum CodingKeys: String, CodingKey {
+        case runId = "run_id", creatorId = "creator_id", weekStart = "week_start", pipeline, role
+        case decisionJSON = "decision_json", decisionReason = "decision_reason", rolloutPhase = "rollout_phase"
+        case readOnly = "read_only", status, startedAt = "started_at", finishedAt = "finished_at"
+        case heartbeatAt = "heartbeat_at", durationMs = "duration_ms", validationStatus = "validation_status"
+        case qualityScore = "quality_score", gateCodesJSON = "gate_codes_json", totalItems = "total_items"
+        case scheduleId = "schedule_id", scheduleHash = "schedule_hash", errorCode = "error_code"
+        case errorMessage = "error_message", fallbackRunId = "fallback_run_id"
+        case fallbackOfRunId = "fallback_of_run_id", shadowOfRunId = "shadow_of_run_id", ownerPid = "owner_pid"
+        case ownerHost = "owner_host"
+    }
+
+    /// Encodes every column, absent values as null.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(runId, forKey: .runId)
+        try c.encode(creatorId, forKey: .creatorId)
+        try c.encode(weekStart, forKey: .weekStart)
+        try c.encode(pipeline, forKey: .pipeline)
+        try c.encode(role, forKey: .role)
+        try c.encode(decisionJSON, forKey: .decisionJSON)
+        try c.encode(decisionReason, forKey: .decisionReason)
+        try c.encode(rolloutPhase, forKey: .rolloutPhase)
+        try c.encode(readOnly, forKey: .readOnly)
+        try c.encode(status, forKey: .status)
+        try c.encode(startedAt, forKey: .startedAt)
+        try c.encode(finishedAt, forKey: .finishedAt)
+        try c.encode(heartbeatAt, forKey: .heartbeatAt)
+        try c.encode(durationMs, forKey: .durationMs)
+        try c.encode(validationStatus, forKey: .validationStatus)
+        try c.encode(qualityScore, forKey: .qualityScore)
+        try c.encode(gateCodesJSON, forKey: .gateCodesJSON)
+        try c.encode(totalItems, forKey: .totalItems)
+        try c.encode(scheduleId, forKey: .scheduleId)
+        try c.encode(scheduleHash, forKey: .scheduleHash)
+        try c.encode(errorCode, forKey: .errorCode)
+        try c.encode(errorMessage, forKey: .errorMessage)
+        try c.encode(fallbackRunId, forKey: .fallbackRunId)
+        try c.encode(fallbackOfRunId, forKey: .fallbackOfRunId)
+        try c.encode(shadowOfRunId, forKey: .shadowOfRunId)
+        try c.encode(ownerPid, forKey: .ownerPid)
+        try c.encode(ownerHost, forKey: .ownerHost)
+    }
+
     /// The gate codes as a list.
     public var gateCodes: [String] {
         (try? JSONDecoder().decode([String].self, from: Data(gateCodesJSON.utf8))) ?? []
@@ -48,6 +92,25 @@ public struct RunPhaseRecord: Sendable, Hashable, Codable {
     public var durationMs: Int?
     public var errorCode: String?
     public var errorMessage: String?
+
+    enum CodingKeys: String, CodingKey {
+        case phase, attempt, ordinal, startedAt = "started_at", finishedAt = "finished_at", status
+        case durationMs = "duration_ms", errorCode = "error_code", errorMessage = "error_message"
+    }
+
+    /// Encodes every column, absent values as null.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(phase, forKey: .phase)
+        try c.encode(attempt, forKey: .attempt)
+        try c.encode(ordinal, forKey: .ordinal)
+        try c.encode(startedAt, forKey: .startedAt)
+        try c.encode(finishedAt, forKey: .finishedAt)
+        try c.encode(status, forKey: .status)
+        try c.encode(durationMs, forKey: .durationMs)
+        try c.encode(errorCode, forKey: .errorCode)
+        try c.encode(errorMessage, forKey: .errorMessage)
+    }
 }
 
 /// Filters of `runner runs list`; nil means no filter.
