@@ -110,8 +110,8 @@ extension ScheduleOutput: Codable {
     }
 }
 
-/// schedule_hash of schedule-domain §10.8.
-public enum ScheduleHash {
+/// schedule_hash of schedule-domain §10.8 over typed entries (the storage enum hashes ToolValue lists).
+extension ScheduleHash {
     /// H16 over the entries sorted stably by (date, time), one line per entry; `sha256:empty` when empty.
     public static func compute(_ entries: [ScheduleEntry]) -> String {
         guard !entries.isEmpty else { return "sha256:empty" }
