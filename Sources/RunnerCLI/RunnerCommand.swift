@@ -14,6 +14,8 @@ public struct RunnerCommand: AsyncParsableCommand {
             RouteCommand.self,
             FlagsCommand.self,
             RunsCommand.self,
+            CreatorsCommand.self,
+            DiagnoseCommand.self,
         ]
     )
 
