@@ -28,9 +28,20 @@ public struct ArtifactStore<Value: Sendable>: Sendable {
     }
 
     /// The artifact, or nil when its producer is unknown, was skipped or failed (advisory).
+    /// An artifact the kind does not declare (a building block needing more than the catalogue
+    /// lists) comes from the deepest finished ancestor that produced it.
     public func value(_ artifact: Artifact) -> Value? {
-        guard let producer = graph.producer(of: artifact, for: phase) else { return nil }
-        return completed[producer]?.output?.artifacts[artifact]
+        if let producer = graph.producer(of: artifact, for: phase) {
+            return completed[producer]?.output?.artifacts[artifact]
+        }
+        guard let me = graph.index[phase] else { return nil }
+        let ancestors = completed.compactMap { id, result -> (level: Int, value: Value)? in
+            guard let index = graph.index[id], graph.isAncestor(index, of: me),
+                let value = result.output?.artifacts[artifact]
+            else { return nil }
+            return (graph.level[index], value)
+        }
+        return ancestors.max { $0.level < $1.level }?.value
     }
 
     /// The artifact, or a failure naming the phase and the missing input.
