@@ -14,6 +14,7 @@ public struct RunnerCommand: AsyncParsableCommand {
             RouteCommand.self,
             FlagsCommand.self,
             RunsCommand.self,
+            ExecuteCommand.self,
             CreatorsCommand.self,
             DiagnoseCommand.self,
         ]
