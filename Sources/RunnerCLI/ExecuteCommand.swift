@@ -82,7 +82,7 @@ struct ExecuteCommand: AsyncParsableCommand {
     /// The launcher of real runs: built-in steps over the project database.
     static func launcher(_ setup: RoutingSetup) -> RunLauncher<BuiltinSteps> {
         let tools = DataTools(storage: setup.storage)
-        let source = ExecuteDataSource.make(storage: setup.storage, tools: tools)
+        let source = ExecuteDataSource.make(storage: setup.storage)
         let owner = RunOwner(pid: getpid(), host: DatabaseOpener.hostName(), runnerVersion: RunnerVersion.string)
         return RunLauncher(
             config: setup.config, storage: setup.storage, environment: setup.environment, owner: owner,
