@@ -44,7 +44,9 @@ struct ExecuteCommand: AsyncParsableCommand {
         }
         let request = RunRequest(
             creatorInput: creator ?? "", weekStart: weekStart, forcedPipeline: pipeline, dryRun: dryRun)
-        let report = try await reportingErrors { try await launcher.execute(request) }
+        let report = try await reportingErrors {
+            try await Self.cancellingOnSignals { try await launcher.execute(request) }
+        }
         for notice in report.notices { printError("note: \(notice)") }
         switch format {
         case .json: try printJSON(report)
