@@ -23,6 +23,8 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
     public var heartbeatInterval: Duration = .seconds(5)
     /// Backoff sleeps (tests record instead of sleeping).
     public var backoffSleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    /// Per-attempt timeout and deadline timer; nil uses real sleeps (tests inject their own).
+    public var timer: (@Sendable (TimerPurpose, Duration) async throws -> Void)?
 
     /// Creates a launcher.
     public init(
@@ -104,7 +106,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
         if let pipeline = config.pipelines[row.pipeline], let graph = config.graphs[row.pipeline] {
             let executor = PipelineExecutor(
                 pipeline: pipeline, graph: graph, agents: config.agents, runner: runner, clock: clock,
-                backoffSleep: backoffSleep, onEvent: { await journal.record($0) })
+                backoffSleep: backoffSleep, onEvent: { await journal.record($0) }, timer: timer)
             let heartbeat = Task { await journal.keepBeating(every: heartbeatInterval) }
             outcome = await executor.run()
             heartbeat.cancel()
