@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import RunnerKit
+
 /// End-to-end runs of the built `runner` binary for execute, route, flags and runs.
 @Suite("Execute, route and runs commands", .serialized)
 struct ExecuteCommandTests {
@@ -108,5 +110,47 @@ struct ExecuteCommandTests {
         let broken = try CLI.run(args, in: dir)
         #expect(broken.status == 3)
         #expect(broken.stderr.contains("C007"))
+    }
+}
+
+@Suite("Execute after kill -9", .serialized)
+struct ExecuteKillTests {
+    typealias CLI = StorageCommandTests
+
+    @Test("kill -9 mid-run leaves a running row; the rerun for that creator-week marks it abandoned and proceeds")
+    func killedRunIsAbandoned() async throws {
+        let dir = try ExecuteCommandTests.checkout()
+        _ = try CLI.run(["route", "alexia"], in: dir)  // creates ./eros.db with the sample dataset
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["execute", "--all", "--week", "2026-02-09", "--concurrency", "4"]
+        process.currentDirectoryURL = dir
+        var environment = ProcessInfo.processInfo.environment
+        environment["EROS_DB_PATH"] = nil
+        environment["EROS_NOW"] = "2026-01-05T12:00:00Z"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let storage = try Storage.open(
+            path: dir.appendingPathComponent("eros.db").path, create: false, clock: .system)
+        defer { try? storage.close() }
+        var running: [RunRecord] = []
+        for _ in 0..<20_000 where running.isEmpty && process.isRunning {
+            running = try storage.listRuns(RunFilter(status: "running"))
+            if running.isEmpty { try await Task.sleep(for: .milliseconds(1)) }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let orphans = try storage.listRuns(RunFilter(status: "running"))
+        let orphan = try #require(orphans.first, "the killed process left no running row")
+        let rerun = try CLI.run(
+            ["execute", "--creator", orphan.creatorId, "--week", "2026-02-09", "--format", "json"], in: dir)
+        #expect(rerun.status == 0 || rerun.status == 1, "\(rerun.stderr)")
+        #expect(rerun.stderr.contains("abandoned"))
+        let old = try #require(try storage.run(orphan.runId))
+        #expect(old.status == "abandoned")
+        #expect(old.errorCode == "ABANDONED")
+        #expect(old.errorMessage?.hasPrefix("Owner process \(process.processIdentifier)") == true)
     }
 }
