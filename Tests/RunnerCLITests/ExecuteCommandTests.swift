@@ -135,7 +135,7 @@ struct ExecuteKillTests {
         let storage = try Storage.open(
             path: dir.appendingPathComponent("eros.db").path, create: false, clock: .system)
         defer { try? storage.close() }
-        var running: [RunRecord] = []
+        var running: [StoredRun] = []
         for _ in 0..<20_000 where running.isEmpty && process.isRunning {
             running = try storage.listRuns(RunFilter(status: "running"))
             if running.isEmpty { try await Task.sleep(for: .milliseconds(1)) }

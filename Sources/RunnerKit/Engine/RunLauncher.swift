@@ -78,7 +78,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
                     creatorId: creator.creatorId, routingKey: creator.pageName, flags: flags, rollbackState: state)
             let pipeline = decision.target == .shadow ? routing.control : decision.pipeline
             let role: ExecutionRole = request.forcedPipeline == nil ? .primary : .diagnostic
-            let row = NewRun(
+            let row = RunStart(
                 runId: UUID().uuidString.lowercased(), creatorId: creator.creatorId, weekStart: request.weekStart,
                 pipeline: pipeline, role: role, decisionJSON: Self.json(decision),
                 decisionTarget: decision.target.rawValue, decisionReason: decision.reason.text,
@@ -86,7 +86,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
                 readOnly: request.dryRun || role == .diagnostic)
             return ([row], decision)
         }
-        guard let row = started.rows.first else { throw RunRecordError.runNotFound(runId: "(none inserted)") }
+        guard let row = started.rows.first else { throw RunLifecycleError.runNotFound(runId: "(none inserted)") }
         var notices = started.abandoned.map { "marked run \($0) abandoned (its owner is gone)" }
         if started.extra.target == .shadow {
             notices.append("shadow decision: shadow execution is not implemented yet; ran control (\(row.pipeline)) only")
@@ -95,7 +95,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
     }
 
     /// Executes an inserted run row and finishes it.
-    func run(_ row: NewRun, creator: CreatorIdentity, decision: RoutingDecision, notices: [String]) async -> RunReport {
+    func run(_ row: RunStart, creator: CreatorIdentity, decision: RoutingDecision, notices: [String]) async -> RunReport {
         let journal = RunJournal(storage: storage, runId: row.runId)
         let environment = RunEnvironment(
             runId: row.runId, creator: creator, weekStart: row.weekStart, pipeline: row.pipeline, role: row.role,

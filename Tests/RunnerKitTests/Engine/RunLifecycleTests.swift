@@ -62,7 +62,7 @@ struct RunLifecycleTests {
         do {
             _ = try await fixture.launcher().execute(RunRequest(creatorInput: "alexia", weekStart: week))
             Issue.record("expected RUN_IN_PROGRESS")
-        } catch let error as RunRecordError {
+        } catch let error as RunLifecycleError {
             #expect(error.code == "RUN_IN_PROGRESS")
             #expect(error.exitStatus == .badInput)
         }
