@@ -196,3 +196,21 @@ struct HeartbeatTests {
         #expect(try await observed.value)
     }
 }
+
+@Suite("Applied configurations", .serialized)
+struct AppliedConfigTests {
+    @Test("an edited rollout phase is recorded as a new accepted row and the run carries its phase")
+    func editedPhase() async throws {
+        let fixture = try LifecycleFixture { files in
+            files["rollout.yaml"] = files["rollout.yaml"]?.replacingOccurrences(
+                of: "phase: canary ", with: "phase: percent_25 ")
+        }
+        let report = try await fixture.launcher().execute(RunRequest(creatorInput: "alexia", weekStart: "2026-01-05"))
+        #expect(report.decision.flags.percentage == ResolvedFlag(
+            value: 25, source: .yaml, origin: "pipelines/rollout.yaml: phases[percent_25].flags.percentage"))
+        #expect(try fixture.count("SELECT count(*) FROM applied_configs WHERE phase = 'percent_25'") == 1)
+        #expect(try fixture.count("SELECT count(*) FROM runs WHERE rollout_phase = 'percent_25'") == 1)
+        #expect(try fixture.count(
+            "SELECT count(*) FROM runs r JOIN applied_configs a ON a.id = r.applied_config_id WHERE a.phase = 'percent_25'") == 1)
+    }
+}
