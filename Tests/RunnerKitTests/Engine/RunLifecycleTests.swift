@@ -214,3 +214,30 @@ struct AppliedConfigTests {
             "SELECT count(*) FROM runs r JOIN applied_configs a ON a.id = r.applied_config_id WHERE a.phase = 'percent_25'") == 1)
     }
 }
+
+@Suite("Deadline during a recorded run", .serialized)
+struct RecordedDeadlineTests {
+    @Test("the deadline passing mid-phase cancels it, fails the run with DEADLINE_EXCEEDED and finishes every row")
+    func deadlineMidPhase() async throws {
+        let fixture = try LifecycleFixture()
+        let probe = Probe()
+        let runner = ScriptedRunner { phase, _ in
+            if phase == "generator" { _ = try await longWork(phase, probe: probe) }
+        }
+        var launcher = try fixture.launcher(runner)
+        launcher.timer = { purpose, _ in
+            guard purpose == .deadline else { return try await neverExpires(purpose, .zero) }
+            try await probe.waitForCall("generator")
+        }
+        let report = try await launcher.execute(RunRequest(creatorInput: "alexia", weekStart: "2026-01-05"))
+        #expect(report.status == .failed)
+        #expect(report.errors.first?.code == "DEADLINE_EXCEEDED")
+        #expect(await probe.cancelled == ["generator"])
+        #expect(await probe.finishedWork.isEmpty)
+        #expect(try fixture.count("SELECT count(*) FROM runs WHERE status = 'failed' AND error_code = 'DEADLINE_EXCEEDED'") == 1)
+        #expect(try fixture.count(
+            "SELECT count(*) FROM run_phases WHERE phase = 'generator' AND status = 'failed' AND error_code = 'DEADLINE_EXCEEDED'") == 1)
+        #expect(try fixture.count("SELECT count(*) FROM run_phases WHERE status = 'running'") == 0)
+        #expect(try fixture.count("SELECT count(*) FROM run_phases WHERE phase IN ('validator', 'save')") == 0)
+    }
+}
