@@ -17,6 +17,10 @@ public struct RunnerCommand: AsyncParsableCommand {
             AlertsCommand.self,
             TestCommand.self,
             BenchCommand.self,
+            RouteCommand.self,
+            FlagsCommand.self,
+            RunsCommand.self,
+            ExecuteCommand.self,
             CreatorsCommand.self,
             DiagnoseCommand.self,
         ]
