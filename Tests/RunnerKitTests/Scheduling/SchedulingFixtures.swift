@@ -67,7 +67,7 @@ enum SchedulingFixtures {
     static func context(_ name: String, week: DayDate = week) throws -> CreatorContext {
         let spec = specs[name]!
         var context = try CreatorContextBuilder.build(data(name, week: week), weekStart: week, generatedAt: fixedNow)
-        context.health = HealthReport(saturation: spec.saturation, decline: spec.decline)
+        context.health = VolumeHealth(saturation: spec.saturation, decline: spec.decline)
         return context
     }
 

@@ -48,7 +48,7 @@ struct VolumeTests {
             (50, 4, 25.0, "DEATH_SPIRAL", -1), (50, 6, 0.0, "DEATH_SPIRAL", -1),
         ])
     func health(saturation: Int, decline: Int, score: Double, status: String, adjustment: Int) {
-        let health = HealthReport(saturation: saturation, decline: decline)
+        let health = VolumeHealth(saturation: saturation, decline: decline)
         #expect(health.score == score)
         #expect(health.status == status)
         #expect(health.volumeAdjustment == adjustment)
@@ -57,18 +57,18 @@ struct VolumeTests {
 
     @Test("decline counts consecutive declining weeks newest first")
     func decline() {
-        #expect(HealthReport.declineWeeks([202602: 900, 202601: 1000]) == 1)
-        #expect(HealthReport.declineWeeks([202602: 900]) == 0)
-        #expect(HealthReport.declineWeeks([202603: 1, 202602: 2, 202601: 3, 202552: 2]) == 2)
+        #expect(VolumeHealth.declineWeeks([202602: 900, 202601: 1000]) == 1)
+        #expect(VolumeHealth.declineWeeks([202602: 900]) == 0)
+        #expect(VolumeHealth.declineWeeks([202603: 1, 202602: 2, 202601: 3, 202552: 2]) == 2)
     }
 
     @Test("no sends in the 14-day window gives 50/50/0 and HEALTHY")
     func noSends() {
         let old = [MassMessageRow(sentDate: "2025-12-01", earnings: 5)]
-        let health = HealthReport.compute(messages: old, reference: SchedulingFixtures.week)
-        #expect(health == HealthReport(saturation: 50, decline: 0, opportunity: 50))
+        let health = VolumeHealth.compute(messages: old, reference: SchedulingFixtures.week)
+        #expect(health == VolumeHealth(saturation: 50, decline: 0, opportunity: 50))
         #expect(health.status == "HEALTHY" && health.volumeAdjustment == 0)
-        #expect(HealthReport.compute(messages: nil, reference: SchedulingFixtures.week) == .noData)
+        #expect(VolumeHealth.compute(messages: nil, reference: SchedulingFixtures.week) == .noData)
     }
 
     @Test("saturation is floor(sends14 / 28 × 100) capped at 100")
@@ -77,10 +77,10 @@ struct VolumeTests {
         func rows(_ n: Int) -> [MassMessageRow] {
             (0..<n).map { MassMessageRow(sentDate: week.adding(days: -1 - $0 % 14).description, earnings: 1) }
         }
-        #expect(HealthReport.compute(messages: rows(25), reference: week).saturationScore == 89)
-        #expect(HealthReport.compute(messages: rows(26), reference: week).saturationScore == 92)
-        #expect(HealthReport.compute(messages: rows(60), reference: week).saturationScore == 100)
-        #expect(HealthReport.compute(messages: rows(4), reference: week).volumeAdjustment == 1)
+        #expect(VolumeHealth.compute(messages: rows(25), reference: week).saturationScore == 89)
+        #expect(VolumeHealth.compute(messages: rows(26), reference: week).saturationScore == 92)
+        #expect(VolumeHealth.compute(messages: rows(60), reference: week).saturationScore == 100)
+        #expect(VolumeHealth.compute(messages: rows(4), reference: week).volumeAdjustment == 1)
     }
 
     @Test(
@@ -192,7 +192,7 @@ struct VolumePlanTests {
         let none = VolumePlan.compute(data, weekStart: SchedulingFixtures.week, overrides: VolumeOverrides(triggers: []))
         #expect(none.config.triggerMultiplier == 1.0)
         let health = VolumePlan.compute(
-            data, weekStart: SchedulingFixtures.week, overrides: VolumeOverrides(health: HealthReport(saturation: 10, decline: 0)))
+            data, weekStart: SchedulingFixtures.week, overrides: VolumeOverrides(health: VolumeHealth(saturation: 10, decline: 0)))
         #expect(health.config.healthAdjustment == 1 && health.config.days[0].revenue == 6)
     }
 }

@@ -63,7 +63,7 @@ extension CreatorContext: Codable {
         avoidTypes = try c.decode([String].self, forKey: .avoidTypes)
         eligibleContent = try c.decode([String].self, forKey: .eligibleContent)
         persona = try c.decode(Persona.self, forKey: .persona)
-        health = try c.decode(HealthReport.self, forKey: .health)
+        health = try c.decode(VolumeHealth.self, forKey: .health)
         activeTriggers = try c.decode([VolumeTrigger].self, forKey: .activeTriggers)
         triggersDegraded = try c.decodeIfPresent(Bool.self, forKey: .triggersDegraded) ?? false
         contentCompounds = try c.decodeIfPresent([ContentCompound].self, forKey: .contentCompounds) ?? []

@@ -21,7 +21,7 @@ public struct CreatorContext: Sendable, Equatable {
     /// Vault − AVOID in weighting order (schedule-domain §6.5).
     public var eligibleContent: [String]
     public var persona: Persona
-    public var health: HealthReport
+    public var health: VolumeHealth
     public var activeTriggers: [VolumeTrigger]
     public var triggersDegraded: Bool
     /// Per-content trigger compounds.

@@ -7,10 +7,10 @@ public struct VolumeOverrides: Sendable, Equatable {
     /// Replaces the merged trigger list (source `simulated`); an empty list means no triggers.
     public var triggers: [(contentType: String?, multiplier: Double)]?
     /// Replaces the health output.
-    public var health: HealthReport?
+    public var health: VolumeHealth?
 
     /// No overrides.
-    public init(tier: VolumeTier? = nil, triggers: [(contentType: String?, multiplier: Double)]? = nil, health: HealthReport? = nil) {
+    public init(tier: VolumeTier? = nil, triggers: [(contentType: String?, multiplier: Double)]? = nil, health: VolumeHealth? = nil) {
         self.tier = tier
         self.triggers = triggers
         self.health = health
@@ -27,7 +27,7 @@ public struct VolumeOverrides: Sendable, Equatable {
 /// creator context, get_volume_config and get_creator_profile's volume section.
 public struct VolumePlan: Sendable, Equatable {
     public var config: VolumeConfig
-    public var health: HealthReport
+    public var health: VolumeHealth
     /// The merged §3.3 list (database first, then runtime), or the simulated one.
     public var activeTriggers: [VolumeTrigger]
     public var triggersDegraded: Bool
@@ -45,7 +45,7 @@ public struct VolumePlan: Sendable, Equatable {
         let revenue = Rounding.halfEven(max(0, analytics ? msg + posts : Double(fans) * 2.5), places: 2)
         let previous = data.assignments.filter(\.isActive).max { $0.assignedAt < $1.assignedAt }?.volumeLevel
         let tier = overrides.tier ?? VolumeTier.withHysteresis(revenue: revenue, previous: previous)
-        let health = overrides.health ?? HealthReport.compute(messages: data.massMessages, reference: weekStart)
+        let health = overrides.health ?? VolumeHealth.compute(messages: data.massMessages, reference: weekStart)
         let triggers: [VolumeTrigger]
         if let simulated = overrides.triggers {
             triggers = simulated.map {

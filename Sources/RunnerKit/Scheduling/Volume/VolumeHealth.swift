@@ -1,5 +1,5 @@
 /// Creator health from recent sends (schedule-domain §3.2).
-public struct HealthReport: Sendable, Equatable, Codable {
+public struct VolumeHealth: Sendable, Equatable, Codable {
     /// HEALTHY, WARNING or DEATH_SPIRAL.
     public var status: String
     /// Informational score 0–100, 1 decimal.
@@ -39,10 +39,10 @@ public struct HealthReport: Sendable, Equatable, Codable {
     }
 
     /// The no-data values: saturation and opportunity 50, no decline.
-    public static let noData = HealthReport(saturation: 50, decline: 0, opportunity: 50)
+    public static let noData = VolumeHealth(saturation: 50, decline: 0, opportunity: 50)
 
     /// Health from mass_messages rows for the week starting `reference` (nil rows: read failed).
-    public static func compute(messages: [MassMessageRow]?, reference: DayDate) -> HealthReport {
+    public static func compute(messages: [MassMessageRow]?, reference: DayDate) -> VolumeHealth {
         guard let messages else { return .noData }
         var sends14 = 0
         var buckets: [Int: Double] = [:]
@@ -54,7 +54,7 @@ public struct HealthReport: Sendable, Equatable, Codable {
         }
         guard sends14 > 0 else { return .noData }
         let saturation = min(100, sends14 * 100 / 28)
-        return HealthReport(saturation: saturation, decline: declineWeeks(buckets))
+        return VolumeHealth(saturation: saturation, decline: declineWeeks(buckets))
     }
 
     /// Consecutive declining weeks over year-week earnings buckets (newest first, at most 8).
