@@ -66,6 +66,9 @@ struct HashPricingTests {
         #expect(!CaptionScorer.isValid("   ", category: .engagement))
         #expect(CaptionScorer.score("THIS IS ALL CAPS AND LONG ENOUGH", category: .engagement) == 80)
         #expect(CaptionScorer.score("tiny", category: .engagement) == 70)
+        #expect(CaptionScorer.score("Love this LOVE that love those ok", category: .engagement) == 90)
+        #expect(CaptionScorer.score("love this love that ok", category: .engagement) == 90)
+        #expect(CaptionScorer.score("love this and love that and more words", category: .engagement) == 100)
     }
 
     static func context(fans: Int = 5000) throws -> CreatorContext {

@@ -92,15 +92,21 @@ public enum CaptionScorer {
         if let s = start { words.append(s..<scalars.count) }
         var repetition = false
         if words.count > 5 {
-            let long = words.filter { $0.count > 3 }.map { lowered[$0] }
-                .sorted { $0.lexicographicallyPrecedes($1) }
-            var run = 1
-            for i in long.indices.dropFirst() {
-                run = long[i] == long[i - 1] ? run + 1 : 1
-                if run > 2 {
+            // Sort FNV-1a hashes of the long words; confirm a run of 3 equal hashes on the words.
+            let long = words.filter { $0.count > 3 }
+            let hashed = long.map { range -> (UInt64, Range<Int>) in
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for v in lowered[range] { h = (h ^ UInt64(v)) &* 0x100_0000_01b3 }
+                return (h, range)
+            }.sorted { $0.0 < $1.0 }
+            var i = 0
+            while i + 2 < hashed.count, !repetition {
+                if hashed[i].0 == hashed[i + 2].0, lowered[hashed[i].1] == lowered[hashed[i + 1].1],
+                    lowered[hashed[i].1] == lowered[hashed[i + 2].1]
+                {
                     repetition = true
-                    break
                 }
+                i += 1
             }
         }
         return Analysis(

@@ -34,12 +34,17 @@ public enum QualityRubric {
         let keys = Set(schedule.savedList.compactMap(\.key))
         var score = 8 * min(1, Double(keys.count) / 14)
         let plans = DayPlanner.plan(context).plans
+        var actualCounts: [DayDate: [SendCategory: Int]] = [:]
+        for item in schedule.items {
+            guard let date = item.date, let category = item.key?.category else { continue }
+            actualCounts[date, default: [:]][category, default: 0] += 1
+        }
         var deviation = 0
         var target = 0
         for plan in plans {
             for category in SendCategory.allCases {
                 if category == .retention, context.pageType == .free { continue }
-                let actual = schedule.items.filter { $0.date == plan.date && $0.key?.category == category }.count
+                let actual = actualCounts[plan.date]?[category] ?? 0
                 deviation += abs(actual - plan.count(category))
                 target += plan.count(category)
             }
