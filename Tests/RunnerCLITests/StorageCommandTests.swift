@@ -56,6 +56,12 @@ struct StorageCommandTests {
         let da = (Self.json(a.stdout)?["sample"] as? [String: Any])?["digest"] as? String
         let db = (Self.json(b.stdout)?["sample"] as? [String: Any])?["digest"] as? String
         #expect(da != nil && da == db)
+        // Filler creators exercise more generator branches; separate processes hash differently.
+        let c = try Self.run(["db", "init", "--db", "c.db", "--sample", "--creators", "80", "--as-of", "2026-01-05", "--format", "json"], in: dir)
+        let d = try Self.run(["db", "init", "--db", "d.db", "--sample", "--creators", "80", "--as-of", "2026-01-05", "--format", "json"], in: dir)
+        let dc = (Self.json(c.stdout)?["sample"] as? [String: Any])?["digest"] as? String
+        let dd = (Self.json(d.stdout)?["sample"] as? [String: Any])?["digest"] as? String
+        #expect(dc != nil && dc == dd)
         let again = try Self.run(["db", "init", "--db", "a.db", "--sample"], in: dir)
         #expect(again.status == 2)
         #expect(again.stderr.contains("already has rows"))

@@ -61,7 +61,7 @@ extension SampleBuilder {
                     avoidSet.insert(name)
                 }
                 if count > 0 && vaultAvoids == 0, let first = allowedNames.first, allowedNames.count > 2,
-                    let swap = avoidSet.first
+                    let swap = types.first(where: avoidSet.contains)
                 {
                     avoidSet.remove(swap)
                     avoidSet.insert(first)

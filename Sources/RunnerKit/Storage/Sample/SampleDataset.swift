@@ -42,6 +42,8 @@ public enum SampleDataset {
                     throw StorageError.sampleAlreadyLoaded(path: storage.path, table: table)
                 }
             }
+            // A larger page cache for the bulk load (connection-local; large rosters spill otherwise).
+            try db.execute(sql: "PRAGMA cache_size = -65536")
             var builder = SampleBuilder(db: db, asOf: day, creatorCount: creators)
             try builder.build()
             let counts = try rowCounts(db)
