@@ -55,14 +55,28 @@ public final class Storage: Sendable {
         return Storage(path: absolute, clock: clock, runnerVersion: runnerVersion, pool: pool)
     }
 
-    /// Closes every connection; with WAL this checkpoints and removes the -wal and -shm files.
+    /// Closes every connection. GRDB closes the writer before its read-only readers, which cannot
+    /// checkpoint, so a last short-lived writable connection checkpoints and removes -wal/-shm
+    /// (unless another process still has the file open).
     public func close() throws {
-        do { try pool.close() } catch { throw StorageError.wrap(error) }
+        do {
+            try pool.close()
+            let last = try DatabaseQueue(path: path, configuration: Storage.configuration())
+            try last.close()
+        } catch {
+            throw StorageError.wrap(error)
+        }
     }
 
     /// Runs `body` in one read transaction (one snapshot); errors become `StorageError`.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch { throw StorageError.wrap(error) }
+        do {
+            return try pool.read(body)
+        } catch let error as ToolFailure {
+            throw error
+        } catch {
+            throw StorageError.wrap(error)
+        }
     }
 
     /// Runs `body` in one immediate write transaction, rolled back when it throws.
