@@ -13,20 +13,8 @@ public enum AgentProtocolResponse: Sendable, Hashable {
 
 /// An external validator's judgement of one schedule.
 public struct AgentVerdict: Sendable, Hashable {
-    /// A validation status, ordered APPROVED > NEEDS_REVIEW > REJECTED.
-    public enum Status: String, Sendable, Hashable, CaseIterable, Comparable {
-        case rejected = "REJECTED"
-        case needsReview = "NEEDS_REVIEW"
-        case approved = "APPROVED"
-
-        /// Lower means worse: REJECTED < NEEDS_REVIEW < APPROVED.
-        public static func < (lhs: Status, rhs: Status) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-        }
-    }
-
     /// The agent's `validation_status`.
-    public var status: Status
+    public var status: ValidationStatus
     /// The agent's `quality_score`, in [0, 100].
     public var qualityScore: Double
     /// The agent's violations.
@@ -35,7 +23,7 @@ public struct AgentVerdict: Sendable, Hashable {
     public var recommendations: [String]
 
     /// Creates a verdict.
-    public init(status: Status, qualityScore: Double, violations: [AgentViolation] = [], recommendations: [String] = []) {
+    public init(status: ValidationStatus, qualityScore: Double, violations: [AgentViolation] = [], recommendations: [String] = []) {
         self.status = status
         self.qualityScore = qualityScore
         self.violations = violations
@@ -57,5 +45,19 @@ public struct AgentViolation: Sendable, Hashable {
         self.code = code
         self.message = message
         self.itemIndex = itemIndex
+    }
+}
+
+extension AgentVerdict {
+    /// The verdict as the schedule domain combines it with the built-in gates (§7.4); the
+    /// agent's violations carry severity `reject` when it rejected, `review` otherwise.
+    public var externalVerdict: ExternalVerdict {
+        let severity = status == .rejected ? "reject" : "review"
+        return ExternalVerdict(
+            validationStatus: status, qualityScore: qualityScore,
+            violations: violations.map {
+                Violation(code: $0.code, message: $0.message, itemIndex: $0.itemIndex, severity: severity)
+            },
+            recommendations: recommendations)
     }
 }

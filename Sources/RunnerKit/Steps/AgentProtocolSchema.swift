@@ -86,7 +86,7 @@ public struct AgentProtocolSchema: Sendable {
         }
         if followUp {
             try optionalInteger(fields, "parent_item_index", at: path)
-            try optionalNumber(fields, "delay_minutes", at: path)
+            try optionalInteger(fields, "delay_minutes", at: path)
         }
     }
 
@@ -101,7 +101,7 @@ public struct AgentProtocolSchema: Sendable {
 
     private func checkVerdict(_ root: [String: ToolValue]) throws(AgentProtocolError) -> AgentVerdict {
         let statusValue = try required(root, "validation_status", at: "$")
-        guard let text = statusValue.stringValue, let status = AgentVerdict.Status(rawValue: text) else {
+        guard let text = statusValue.stringValue, let status = ValidationStatus(rawValue: text) else {
             throw violation(
                 "$.validation_status", "must be APPROVED, NEEDS_REVIEW or REJECTED, found \(Self.show(statusValue))")
         }
