@@ -216,7 +216,7 @@ struct SaveScheduleTests {
              "content_type": "solo", "price": nil, "caption_id": 222],
         ]
         #expect(ScheduleHash.compute(items) == "sha256:8af3360af629a7df")
-        #expect(ScheduleHash.compute([] as [ToolValue]) == "sha256:empty")
+        #expect(ScheduleHash.compute([]) == "sha256:empty")
     }
 
     @Test("a failure after the row is written rolls back the row and writes no audit row")
