@@ -19,7 +19,7 @@ struct CommandAgentStep: Sendable {
         let context = try input.inputs.context()
         let request = AgentProtocolRequest(
             role: agent.role, agent: agent.name.value, model: input.phase.with.model, creatorId: context.creatorId,
-            pageName: context.pageName, weekStart: run.weekStart, context: try Self.json(context),
+            pageName: context.pageName, weekStart: run.weekStart, context: try Self.json(contextOf: context),
             schedule: agent.role == .validator ? try Self.json(try input.inputs.schedule()) : nil,
             learnings: [])
         let response = try await backend.run(request, timeout: input.phase.timeout.duration)
@@ -38,6 +38,13 @@ struct CommandAgentStep: Sendable {
                 verdict.externalVerdict, schedule: schedule, context: context, gate: gate, now: run.clock.now())
             return ValidateScheduleStep.output(result)
         }
+    }
+
+    /// The context exactly as `runner diagnose preflight --format json` prints it.
+    static func json(contextOf context: CreatorContext) throws -> ToolValue {
+        guard let data = try? context.jsonData(), let value = ToolValue.parse(String(decoding: data, as: UTF8.self))
+        else { throw PhaseFailure(.internalError, "cannot encode the creator context for the agent request") }
+        return value
     }
 
     /// A domain value as the JSON the agent receives.
