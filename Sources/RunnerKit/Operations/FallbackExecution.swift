@@ -25,7 +25,7 @@ extension RunLauncher {
         }
         let code = report.errors.first?.code ?? "none"
         Logger(label: "eros.router").warning(
-            "candidate run failed; falling back to control",
+            "candidate run \(report.status.rawValue); falling back to control",
             metadata: [
                 "candidate_run_id": .string(row.runId), "fallback_run_id": .string(fallback.runId),
                 "candidate_status": .string(report.status.rawValue), "error_code": .string(code),

@@ -9,7 +9,7 @@ struct AgentProcessTests {
     func capturesStreams() async {
         let process = AgentProcess(
             arguments: ["/bin/sh", "-c", "cat; echo oops >&2; exit 4"], input: Array("hello".utf8),
-            timeout: .seconds(5))
+            timeout: .seconds(30))
         let outcome = await process.run()
         #expect(outcome.termination == .exited(4))
         #expect(String(decoding: outcome.stdout, as: UTF8.self) == "hello")
@@ -19,14 +19,14 @@ struct AgentProcessTests {
     @Test("an input larger than a pipe buffer is written in full")
     func largeInput() async {
         let input = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
-        let outcome = await AgentProcess(arguments: ["/usr/bin/wc", "-c"], input: input, timeout: .seconds(5)).run()
+        let outcome = await AgentProcess(arguments: ["/usr/bin/wc", "-c"], input: input, timeout: .seconds(30)).run()
         #expect(String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             == "1000000")
     }
 
     @Test("the agent runs in its own process group, led by itself")
     func ownProcessGroup() async {
-        let outcome = await AgentProcess(arguments: ["/bin/sh", "-c", "ps -o pgid= -p $$"], input: [], timeout: .seconds(5)).run()
+        let outcome = await AgentProcess(arguments: ["/bin/sh", "-c", "ps -o pgid= -p $$"], input: [], timeout: .seconds(30)).run()
         let group = Int32(String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             .trimmingCharacters(in: .newlines))
         #expect(group == outcome.processGroup)
@@ -36,7 +36,7 @@ struct AgentProcessTests {
     @Test("stderr keeps only its last bytes")
     func stderrCapped() async {
         let outcome = await AgentProcess(
-            arguments: ["/bin/sh", "-c", "yes e | head -c 100000 >&2; echo END >&2"], input: [], timeout: .seconds(5),
+            arguments: ["/bin/sh", "-c", "yes e | head -c 100000 >&2; echo END >&2"], input: [], timeout: .seconds(30),
             stderrLimit: 64
         ).run()
         #expect(outcome.stderrTail.count == 64)
@@ -45,10 +45,10 @@ struct AgentProcessTests {
 
     @Test("stdout of exactly the limit is accepted, one byte more kills the group")
     func outputLimitBoundary() async {
-        let exact = await AgentProcess(arguments: ["/bin/sh", "-c", "head -c 1000 /dev/zero"], input: [], timeout: .seconds(5), outputLimit: 1000).run()
+        let exact = await AgentProcess(arguments: ["/bin/sh", "-c", "head -c 1000 /dev/zero"], input: [], timeout: .seconds(30), outputLimit: 1000).run()
         #expect(exact.termination == .exited(0))
         #expect(exact.stdout.count == 1000)
-        let over = await AgentProcess(arguments: ["/bin/sh", "-c", "head -c 1001 /dev/zero; sleep 5"], input: [], timeout: .seconds(5), outputLimit: 1000).run()
+        let over = await AgentProcess(arguments: ["/bin/sh", "-c", "head -c 1001 /dev/zero; sleep 5"], input: [], timeout: .seconds(30), outputLimit: 1000).run()
         #expect(over.termination == .outputTooLarge)
         #expect(AgentProcessGroupProbe.liveMembers(of: over.processGroup).isEmpty)
     }

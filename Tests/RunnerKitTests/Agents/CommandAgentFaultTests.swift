@@ -14,6 +14,10 @@ struct AgentFault: Sendable, CustomTestStringConvertible {
     /// Whether the script writes the pids it started to a file given as its argument.
     var writesPids = false
 
+    /// The attempt timeout: short for the agents that never answer, generous for the others so
+    /// a loaded machine cannot turn their own failure into a timeout.
+    var timeout: Duration { code == .phaseTimeout ? .milliseconds(400) : .seconds(30) }
+
     var testDescription: String { "\(script) -> \(code)" }
 
     static let all: [AgentFault] = [
@@ -41,7 +45,7 @@ struct CommandAgentFaultTests {
         let pidFile = AgentFixtures.temporaryDirectory().appendingPathComponent("pids")
         let backend = AgentFixtures.backend(fault.agent(pidFile: pidFile))
         do {
-            _ = try await backend.run(AgentFixtures.request(), timeout: .milliseconds(400))
+            _ = try await backend.run(AgentFixtures.request(), timeout: fault.timeout)
             Issue.record("the attempt succeeded")
         } catch let error as AgentProtocolError {
             #expect(error.errorCode == fault.code)
@@ -60,9 +64,9 @@ struct CommandAgentFaultTests {
         let pidFile = AgentFixtures.temporaryDirectory().appendingPathComponent("pids")
         let backend = AgentFixtures.backend(fault.agent(pidFile: pidFile))
         let phase = PhasePlan<ToolValue>(
-            id: "generator", timeout: .milliseconds(400),
+            id: "generator", timeout: fault.timeout,
             retry: RetrySchedule(attempts: 2, backoff: .milliseconds(1), maxBackoff: .milliseconds(1)))
-        let interpreter = PipelineInterpreter(plan: PipelinePlan(name: "v5", deadline: .seconds(20), phases: [phase])) {
+        let interpreter = PipelineInterpreter(plan: PipelinePlan(name: "v5", deadline: .seconds(300), phases: [phase])) {
             invocation in
             try await backend.run(AgentFixtures.request(), timeout: invocation.phase.timeout).schedule ?? .null
         }
@@ -79,7 +83,7 @@ struct CommandAgentFaultTests {
         let pidFile = AgentFixtures.temporaryDirectory().appendingPathComponent("pids")
         let backend = AgentFixtures.backend(
             AgentFixtures.agent(command: [AgentFixtures.path("fork-child-answer.sh"), pidFile.path]))
-        let response = try await backend.run(AgentFixtures.request(), timeout: .seconds(5))
+        let response = try await backend.run(AgentFixtures.request(), timeout: .seconds(30))
         #expect(response.schedule?["items"] == [])
         let pids = AgentFixtures.pids(in: pidFile)
         #expect(pids.count == 2)
@@ -91,9 +95,9 @@ struct CommandAgentFaultTests {
         let counter = AgentFixtures.temporaryDirectory().appendingPathComponent("calls")
         let backend = AgentFixtures.backend(AgentFixtures.agent(command: [AgentFixtures.path("flaky.sh"), counter.path]))
         let phase = PhasePlan<ToolValue>(
-            id: "generator", timeout: .seconds(5),
+            id: "generator", timeout: .seconds(30),
             retry: RetrySchedule(attempts: 3, backoff: .milliseconds(1), maxBackoff: .milliseconds(1)))
-        let interpreter = PipelineInterpreter(plan: PipelinePlan(name: "v5", deadline: .seconds(20), phases: [phase])) {
+        let interpreter = PipelineInterpreter(plan: PipelinePlan(name: "v5", deadline: .seconds(300), phases: [phase])) {
             invocation in
             try await backend.run(AgentFixtures.request(), timeout: invocation.phase.timeout).schedule ?? .null
         }

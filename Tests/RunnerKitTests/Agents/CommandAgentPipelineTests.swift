@@ -4,7 +4,7 @@ import Testing
 @testable import RunnerKit
 
 /// The shipped v5 pipeline with its two agents redefined in agents.yaml.
-func agentsYAML(generator: String, validator: String, timeout: String = "5s") -> String {
+func agentsYAML(generator: String, validator: String, timeout: String = "30s") -> String {
     func entry(_ name: String, _ role: String, _ script: String) -> String {
         if script == "builtin" { return "  \(name): { role: \(role), backend: builtin }\n" }
         return "  \(name): { role: \(role), backend: command, command: [\"\(AgentFixtures.path(script))\", \"{model}\"], timeout: \(timeout) }\n"
@@ -17,7 +17,7 @@ func agentsYAML(generator: String, validator: String, timeout: String = "5s") ->
 struct CommandAgentPipelineTests {
     let week = "2026-01-05"
 
-    func run(generator: String, validator: String, timeout: String = "5s") async throws -> (RunReport, LifecycleFixture) {
+    func run(generator: String, validator: String, timeout: String = "30s") async throws -> (RunReport, LifecycleFixture) {
         let fixture = try LifecycleFixture { files in
             files["agents.yaml"] = agentsYAML(generator: generator, validator: validator, timeout: timeout)
         }

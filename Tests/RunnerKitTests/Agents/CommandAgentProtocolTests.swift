@@ -12,7 +12,7 @@ struct CommandAgentProtocolTests {
         let agent = AgentFixtures.agent(
             command: [AgentFixtures.path("record-request.sh"), out.path, "--model", "{model}", "x-{model}-y"],
             prompt: "prompts/generator.md")
-        _ = try await AgentFixtures.backend(agent).run(AgentFixtures.request(model: "opus"), timeout: .seconds(5))
+        _ = try await AgentFixtures.backend(agent).run(AgentFixtures.request(model: "opus"), timeout: .seconds(30))
         let request = try #require(ToolValue.parse(String(contentsOf: out, encoding: .utf8)))
         #expect(Set(request.objectValue?.keys.map { $0 } ?? []) == [
             "protocol", "role", "agent", "model", "creator_id", "page_name", "week_start", "context", "schedule",
@@ -49,7 +49,7 @@ struct CommandAgentProtocolTests {
     @Test("a generator's valid answer comes back as its schedule")
     func generatorAnswer() async throws {
         let backend = AgentFixtures.backend(AgentFixtures.agent(command: [AgentFixtures.path("generator-ok.sh")]))
-        let schedule = try #require(try await backend.run(AgentFixtures.request(), timeout: .seconds(5)).schedule)
+        let schedule = try #require(try await backend.run(AgentFixtures.request(), timeout: .seconds(30)).schedule)
         #expect(schedule["items"]?.arrayValue?.count == 1)
         #expect(schedule["followups"]?[""] == nil)
         #expect(schedule["followups"]?.arrayValue?.first?["parent_item_index"] == 0)
@@ -60,7 +60,7 @@ struct CommandAgentProtocolTests {
         let backend = AgentFixtures.backend(
             AgentFixtures.agent(command: [AgentFixtures.path("validator-ok.sh")], role: .validator))
         let request = AgentFixtures.request(role: .validator, schedule: ["items": [[:]], "followups": []])
-        let verdict = try #require(try await backend.run(request, timeout: .seconds(5)).verdict)
+        let verdict = try #require(try await backend.run(request, timeout: .seconds(30)).verdict)
         #expect(verdict == AgentVerdict(
             status: .needsReview, qualityScore: 72,
             violations: [AgentViolation(code: "TONE", message: "caption tone off", itemIndex: 0)],
@@ -78,11 +78,11 @@ struct CommandAgentProtocolTests {
     @Test("a {model} command without a model, or a missing prompt file, cannot start")
     func cannotStartWithoutModelOrPrompt() async {
         let needsModel = AgentFixtures.backend(AgentFixtures.agent(command: [AgentFixtures.path("generator-ok.sh"), "{model}"]))
-        let code = await agentErrorCode { _ = try await needsModel.run(AgentFixtures.request(model: nil), timeout: .seconds(5)) }
+        let code = await agentErrorCode { _ = try await needsModel.run(AgentFixtures.request(model: nil), timeout: .seconds(30)) }
         #expect(code == .agentFailed)
         let noPrompt = AgentFixtures.backend(
             AgentFixtures.agent(command: [AgentFixtures.path("generator-ok.sh")], prompt: "prompts/missing.md"))
-        let promptCode = await agentErrorCode { _ = try await noPrompt.run(AgentFixtures.request(), timeout: .seconds(5)) }
+        let promptCode = await agentErrorCode { _ = try await noPrompt.run(AgentFixtures.request(), timeout: .seconds(30)) }
         #expect(promptCode == .agentFailed)
     }
 }

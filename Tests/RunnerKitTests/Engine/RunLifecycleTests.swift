@@ -105,7 +105,7 @@ struct RunLifecycleTests {
             files["v5.yaml"] = files["v5.yaml"]?.replacingOccurrences(of: "timeout: 30s", with: "timeout: 50ms")
         }
         let runner = ScriptedRunner { phase, _ in if phase == "preflight" { try await Task.sleep(for: .seconds(30)) } }
-        let report = try await fixture.launcher(runner).execute(RunRequest(creatorInput: "alexia", weekStart: week))
+        let report = try await fixture.launcher(runner, env: ["EROS_V5_AUTO_FALLBACK": "false"]).execute(RunRequest(creatorInput: "alexia", weekStart: week))
         #expect(report.status == .failed)
         #expect(report.errors.first?.code == "PHASE_TIMEOUT")
         #expect(report.phases.first?.attempts == 3)
@@ -122,7 +122,7 @@ struct RunLifecycleTests {
         }
         let blocked = try await fixture.launcher(blocking).execute(RunRequest(creatorInput: "alexia", weekStart: week))
         #expect(blocked.status == .blocked)
-        let rejected = try await fixture.launcher(ScriptedRunner(verdict: "REJECTED"))
+        let rejected = try await fixture.launcher(ScriptedRunner(verdict: "REJECTED"), env: ["EROS_V5_AUTO_FALLBACK": "false"])
             .execute(RunRequest(creatorInput: "alexia", weekStart: week))
         #expect(rejected.status == .rejected)
         #expect(rejected.phases.last?.status == .skipped)
