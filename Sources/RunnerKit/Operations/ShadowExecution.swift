@@ -45,6 +45,10 @@ extension RunLauncher {
                 RunErrorReport(code: failure.code, message: "shadow comparison not written: \(failure.message)", phase: nil))
         }
         Self.log(comparison)
+        served.notices.append(
+            "shadow candidate run \(candidate.runId) (\(candidate.pipeline)) ended \(shadow.status.rawValue)"
+                + (shadow.errors.first.map { " with \($0.code)" } ?? "")
+                + "; comparison \(comparisonId.map(String.init) ?? "not written"): \(comparison.recommendation.rawValue)")
         served.shadowComparison = ShadowComparisonReport(comparisonId: comparisonId, comparison: comparison)
         return served
     }
