@@ -34,6 +34,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "runner", dependencies: ["RunnerCLI"]),
+        .executableTarget(name: "runner-bench", dependencies: ["RunnerKit"]),
         .testTarget(
             name: "RunnerKitTests",
             dependencies: ["RunnerKit"],

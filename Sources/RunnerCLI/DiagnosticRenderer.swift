@@ -18,9 +18,9 @@ public struct DiagnosticRenderer: Sendable {
         }
         var lines = ["\(position): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]"]
         if let line = location.line, let source = sourceLine(location.file, line) {
-            lines.append(source)
-            let column = max(1, location.column ?? 1)
-            let prefix = source.unicodeScalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+            let excerpt = Self.excerpt(source, column: max(1, location.column ?? 1))
+            lines.append(excerpt.text)
+            let prefix = excerpt.text.unicodeScalars.prefix(excerpt.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
             lines.append(prefix + "^")
         }
         for note in diagnostic.notes { lines.append("note: \(note)") }
@@ -59,6 +59,22 @@ public struct DiagnosticRenderer: Sendable {
         }
         return "{\"files\":[" + files.map(JSONText.string).joined(separator: ",") + "],\"diagnostics\":["
             + items.joined(separator: ",") + "],\"errors\":\(diagnostics.errorCount),\"warnings\":\(diagnostics.warningCount)}\n"
+    }
+
+    /// The line, or a window of it around `column` when it is too long to show whole.
+    static func excerpt(_ line: String, column: Int, width: Int = 120) -> (text: String, column: Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > width else { return (line, column) }
+        let start = max(0, min(column - 1 - width / 2, scalars.count - width))
+        let end = min(scalars.count, start + width)
+        var text = String(String.UnicodeScalarView(scalars[start..<end]))
+        var caret = column - start
+        if start > 0 {
+            text = "…" + text
+            caret += 1
+        }
+        if end < scalars.count { text += "…" }
+        return (text, caret)
     }
 
     private func sourceLine(_ file: String, _ number: Int) -> String? {

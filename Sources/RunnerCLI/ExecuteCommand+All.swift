@@ -86,7 +86,7 @@ struct ExecuteSummary: Encodable {
     let refused: Int
 
     init(reports: [RunReport], durationMs: Int, refused: Int) {
-        total = reports.count + refused
+        total = reports.count
         succeeded = reports.filter { $0.status == .succeeded }.count
         rejected = reports.filter { $0.status == .rejected }.count
         failed = reports.filter { $0.status == .failed || $0.status == .abandoned }.count
@@ -95,8 +95,9 @@ struct ExecuteSummary: Encodable {
         self.refused = refused
     }
 
+    /// cli.md's keys; refused creators (nothing recorded) are only reported on stderr.
     enum CodingKeys: String, CodingKey {
-        case total, succeeded, rejected, failed, blocked, refused
+        case total, succeeded, rejected, failed, blocked
         case durationMs = "duration_ms"
     }
 }

@@ -53,7 +53,8 @@ enum ExecuteText {
         }
         lines.append(
             "total \(summary.total): \(summary.succeeded) succeeded, \(summary.rejected) rejected, "
-                + "\(summary.failed) failed, \(summary.blocked) blocked (listed last), \(summary.refused) refused; "
+                + "\(summary.failed) failed, \(summary.blocked) blocked (listed last)"
+                + (summary.refused > 0 ? ", \(summary.refused) refused (not recorded)" : "") + "; "
                 + "\(summary.durationMs) ms")
         return lines.joined(separator: "\n")
     }

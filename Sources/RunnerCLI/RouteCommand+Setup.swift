@@ -37,17 +37,17 @@ struct RoutingSetup {
                 throw ExitCode(.invalidConfig)
             }
         }
-        let routing = RoutingConfiguration(rollout: config.rollout)
+        let desired = RoutingConfiguration(rollout: config.rollout)
         let environment: FlagEnvironment
         if refuseInvalidConfig {
             do {
-                environment = try FlagEnvironment.parse(global.environment, candidate: routing.candidate)
+                environment = try FlagEnvironment.parse(global.environment, candidate: desired.candidate)
             } catch {
                 for item in error.errors { printError("configuration error: \(item.description); no run was started") }
                 throw ExitCode(.invalidConfig)
             }
         } else {
-            let parsed = FlagEnvironment.parseLeniently(global.environment, candidate: routing.candidate)
+            let parsed = FlagEnvironment.parseLeniently(global.environment, candidate: desired.candidate)
             if errors.isEmpty {
                 for item in parsed.errors { printError("error: \(item.description) (ignored) [C018]") }
             }
@@ -58,6 +58,12 @@ struct RoutingSetup {
             storage = try global.openDatabase(mayCreate: mayCreate, clock: clock)
         } catch let error as any RunnerError {
             throw fail(error)
+        }
+        // Commands that do not reconcile route with the latest accepted configuration as it is
+        // (cli.md); `execute` records the desired one first and routes with that.
+        var routing = desired
+        if !refuseInvalidConfig, let applied = try? storage.latestAcceptedConfig() {
+            routing = RoutingConfiguration(rollout: config.rollout, phaseName: applied.phase)
         }
         return RoutingSetup(clock: clock, config: config, routing: routing, environment: environment, storage: storage)
     }

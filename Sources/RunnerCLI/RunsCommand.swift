@@ -97,7 +97,7 @@ struct RunsShowCommand: AsyncParsableCommand {
         let setup = try RoutingSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.storage.close() }
         let view = try await reportingErrors {
-            guard let run = try setup.storage.run(runId) else { throw RunRecordError.runNotFound(runId: runId) }
+            guard let run = try setup.storage.run(runId) else { throw RunLifecycleError.runNotFound(runId: runId) }
             let phases = try setup.storage.phases(ofRuns: [runId])
             return RunView(run: run, attempts: phases[runId] ?? [], config: setup.config, threshold: nil)
         }

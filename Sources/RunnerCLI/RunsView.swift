@@ -28,13 +28,13 @@ struct RunView: Encodable {
         }
     }
 
-    let run: RunRecord
+    let run: StoredRun
     let phases: [PhaseView]
 
     /// The ids of the slow phases.
     var slowPhases: [String] { phases.filter(\.slow).map(\.id) }
 
-    init(run: RunRecord, attempts: [RunPhaseRecord], config: LoadedConfig, threshold: ConfigDuration?) {
+    init(run: StoredRun, attempts: [RunPhaseRecord], config: LoadedConfig, threshold: ConfigDuration?) {
         self.run = run
         let pipeline = config.pipelines[run.pipeline]
         var order: [String] = []

@@ -16,6 +16,12 @@ public struct ConfigSource: Sendable {
         self.readFailure = nil
     }
 
+    /// Reads a file from disk (for `runner test alerts FILE...`); `path` is how findings name it.
+    /// Directories, unreadable, oversized (> 4 MiB) and non-UTF-8 files give a C001 `readFailure`.
+    public static func read(_ url: URL, as path: String) -> ConfigSource {
+        ConfigFileReader.readFile(url, path: path)
+    }
+
     /// An unreadable source.
     public init(path: String, failure: Diagnostic) {
         self.path = path
@@ -26,10 +32,14 @@ public struct ConfigSource: Sendable {
 
 /// Why the configuration could not be loaded at all (exit 3).
 public enum ConfigLoadError: RunnerError, Equatable {
+    /// The root is missing, not a directory, or cannot be listed.
     case rootUnreadable(path: String, reason: String)
 
+    /// The stable error code.
     public var code: String { "CONFIG_ROOT_UNREADABLE" }
+    /// Always exit 3.
     public var exitStatus: ExitStatus { .invalidConfig }
+    /// The message naming the path and the reason.
     public var description: String {
         switch self {
         case .rootUnreadable(let path, let reason): "cannot read the config root \(path): \(reason)"

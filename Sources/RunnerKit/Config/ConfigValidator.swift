@@ -113,7 +113,7 @@ struct ConfigValidator {
             let from = current.flags, to = next.flags
             guard from.enabled, !from.shadow, to.enabled, !to.shadow else { continue }
             var movedBack: [String] = []
-            for creator in from.creators where !to.creators.contains(creator) {
+            for creator in from.creators where !to.creators.contains(creator) && NamePattern.isValidPageName(creator) {
                 if Self.bucket(of: creator, salt: rollout.bucketingSalt) >= to.percentage { movedBack.append(creator) }
             }
             if to.percentage < from.percentage {

@@ -46,6 +46,13 @@ public enum EnvironmentCheck {
             findings.append(.warning(
                 "C018", "\(name)=\"\(raw)\" overrides the rollout file for this process only (not for cron or other shells)",
                 at: at(name)))
+            if let rollout, let desired = rollout.phase(named: rollout.desiredPhase.value),
+                let raise = exposureIncrease(suffix: suffix, raw: raw, desired: desired.flags)
+            {
+                findings.append(.warning(
+                    "C018", "\(name)=\"\(raw)\" gives the candidate more traffic than the desired phase '\(desired.name.value)' (\(raise))",
+                    at: at(name)))
+            }
         }
         return findings
     }
@@ -67,6 +74,27 @@ public enum EnvironmentCheck {
             if let bad = parts.first(where: { !NamePattern.isValidPageName($0) }) {
                 return "\(name)=\"\(raw)\": '\(bad)' breaks the creator id rule (accepted: comma-separated page names of 2-100 A-Z a-z 0-9 _ -)"
             }
+        default: break
+        }
+        return nil
+    }
+
+    /// How a valid override raises exposure over the desired phase's flags, nil when it does not.
+    /// (The applied configuration lives in the database, which `validate` does not open.)
+    static func exposureIncrease(suffix: String, raw: String, desired: RolloutFlags) -> String? {
+        let value = raw.trimmingSpaces.lowercased()
+        let isTrue = ["true", "1", "yes"].contains(value)
+        switch suffix {
+        case "ENABLED" where isTrue && !desired.enabled: return "enabled there is false"
+        case "SHADOW_MODE" where !isTrue && desired.shadow && desired.enabled: return "shadow there is true"
+        case "PERCENTAGE":
+            if let percentage = Int(value), percentage > desired.percentage {
+                return "percentage there is \(desired.percentage)"
+            }
+        case "CREATORS":
+            let added = raw.split(separator: ",").map { String($0).trimmingSpaces }
+                .filter { !$0.isEmpty && !desired.creators.contains($0) }
+            if !added.isEmpty { return "adds \(added.joined(separator: ", ")) to its allowlist" }
         default: break
         }
         return nil

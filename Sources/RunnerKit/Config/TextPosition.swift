@@ -87,50 +87,64 @@ enum TextPosition {
 enum NestingScanner {
     /// The first line (and column) where block indentation plus flow brackets exceed `limit`.
     static func firstLineDeeperThan(_ limit: Int, in text: String) -> (line: Int, column: Int)? {
+        var copy = text
+        return copy.withUTF8 { scan(Array($0)[...], limit: limit) }
+    }
+
+    private static let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), hash = UInt8(ascii: "#")
+    private static let dash = UInt8(ascii: "-"), doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'")
+
+    private static func scan(_ bytes: ArraySlice<UInt8>, limit: Int) -> (line: Int, column: Int)? {
         var indents: [Int] = []
         var flowDepth = 0
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = bytes.startIndex
+        while lineStart < bytes.endIndex {
             lineNumber += 1
-            let bytes = Array(rawLine.utf8)
-            var index = 0
-            while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
-            if index == bytes.count || bytes[index] == UInt8(ascii: "#") { continue }
+            var lineEnd = lineStart
+            while lineEnd < bytes.endIndex, bytes[lineEnd] != newline { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            var index = lineStart
+            while index < lineEnd, bytes[index] == space { index += 1 }
+            if index == lineEnd || bytes[index] == hash { continue }
+            let indent = index - lineStart
             if flowDepth == 0 {
-                while let last = indents.last, last > index { indents.removeLast() }
-                if indents.last != index { indents.append(index) }
+                while let last = indents.last, last > indent { indents.removeLast() }
+                if indents.last != indent { indents.append(indent) }
             }
             var dashes = 0
             var probe = index
-            while probe + 1 < bytes.count, bytes[probe] == UInt8(ascii: "-"), bytes[probe + 1] == UInt8(ascii: " ") {
+            while probe + 1 < lineEnd, bytes[probe] == dash, bytes[probe + 1] == space {
                 dashes += 1
                 probe += 2
-                while probe < bytes.count, bytes[probe] == UInt8(ascii: " ") { probe += 1 }
+                while probe < lineEnd, bytes[probe] == space { probe += 1 }
             }
-            if indents.count + dashes > limit { return (lineNumber, index + 1) }
+            if indents.count + dashes > limit { return (lineNumber, indent + 1) }
             var quote: UInt8? = nil
-            var column = 0
-            for (offset, byte) in bytes.enumerated() {
-                column = offset
+            var position = lineStart
+            scanLine: while position < lineEnd {
+                let byte = bytes[position]
+                defer { position += 1 }
                 if let open = quote {
                     if byte == open { quote = nil }
                     continue
                 }
+                let previous: UInt8 = position > lineStart ? bytes[position - 1] : space
                 switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                    if offset == 0 || [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","),
-                        UInt8(ascii: ":")].contains(bytes[offset - 1]) { quote = byte }
-                case UInt8(ascii: "#") where offset > 0 && bytes[offset - 1] == UInt8(ascii: " "):
-                    break
+                case doubleQuote, singleQuote:
+                    if [space, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":")].contains(previous) {
+                        quote = byte
+                    }
+                case hash where previous == space:
+                    break scanLine
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
                     flowDepth += 1
-                    if indents.count + dashes + flowDepth > limit { return (lineNumber, column + 1) }
+                    if indents.count + dashes + flowDepth > limit { return (lineNumber, position - lineStart + 1) }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     flowDepth = max(0, flowDepth - 1)
                 default:
                     continue
                 }
-                if byte == UInt8(ascii: "#") { break }
             }
         }
         return nil

@@ -73,10 +73,13 @@ public struct PipelineDAG: Sendable {
         let ids = Array(index.keys)
         var parents = [[Int]](repeating: [], count: phases.count)
         var children = [[Int]](repeating: [], count: phases.count)
+        var suspect = Set(suspectPhaseIds.compactMap { index[$0] })
         for (i, phase) in phases.enumerated() {
             var seen: Set<Int> = []
             for need in phase.needs {
                 guard let p = index[need.value] else {
+                    // A phase missing an input is not checked further: its findings would be noise.
+                    suspect.insert(i)
                     if brokenPhaseIds.contains(need.value) { continue }
                     let notes = Suggestion.closest(to: need.value, among: ids).map { ["did you mean '\($0)'?"] } ?? []
                     diagnostics.append(.error(
@@ -105,9 +108,8 @@ public struct PipelineDAG: Sendable {
             order: sorted.order, levels: sorted.levels, level: sorted.level,
             cycles: cycles.map { $0.map { phases[$0].id.value } }, roles: roles,
             inputs: [[Artifact: Int]](repeating: [:], count: phases.count), diagnostics: diagnostics)
-        let suspect = Set(suspectPhaseIds.compactMap { index[$0] })
         dag.checkArtifactFlow(suspect: suspect)
-        dag.checkConditions(suspect: suspect)
+        dag.checkConditions(suspect: suspect, brokenPhaseIds: brokenPhaseIds)
         dag.checkLongestPath(deadline: pipeline.deadline, at: pipeline.deadlineLocation, agents: agents)
         return dag
     }

@@ -6,24 +6,27 @@ extension PipelineDAG {
     /// superseded by it (`price_items` re-producing `schedule`); two producers that remain are on
     /// parallel branches, which is an error only for a phase that consumes that artifact.
     mutating func checkArtifactFlow(suspect: Set<Int> = []) {
-        var available = [[Artifact: [Int]]](repeating: [:], count: phases.count)
+        // What each phase passes on: what reached it, with its own products replacing those artifacts.
+        var passed = [[Artifact: [Int]]](repeating: [:], count: phases.count)
         var opaque = [Bool](repeating: false, count: phases.count)
         var used = [Bool](repeating: false, count: phases.count)
         for node in order {
             var reaching: [Artifact: [Int]] = [:]
             for parent in parents[node] {
                 if opaque[parent] { opaque[node] = true }
-                for (artifact, producers) in outputs(of: parent, available: available[parent]) {
+                for (artifact, producers) in passed[parent] {
                     reaching[artifact, default: []].append(contentsOf: producers)
                 }
             }
             for (artifact, producers) in reaching where producers.count > 1 {
                 reaching[artifact] = reduce(producers)
             }
-            available[node] = reaching
             let phase = phases[node]
             if phase.uses.value == .agent, roles[node] == nil { opaque[node] = true }
             if suspect.contains(node) { opaque[node] = true }
+            if opaque[node] {
+                for parent in parents[node] { used[parent] = true }
+            }
             for input in phase.uses.value.consumes(role: roles[node]) {
                 let producers = reaching[input.artifact] ?? []
                 if producers.count == 1 {
@@ -31,6 +34,14 @@ extension PipelineDAG {
                     used[producers[0]] = true
                 } else if producers.isEmpty {
                     guard !input.isOptional, !opaque[node] else { continue }
+                    if phase.uses.value == .agent, let role = roles[node], let agent = phase.with.agent {
+                        diagnostics.append(.error(
+                            "C012",
+                            "agent '\(agent.value)' has role \(role.rawValue), which reads '\(input.artifact.rawValue)', but no phase that '\(phase.id.value)' needs produces it",
+                            at: agent.location))
+                        opaque[node] = true
+                        continue
+                    }
                     diagnostics.append(.error(
                         "C010",
                         "phase '\(phase.id.value)' (\(phase.uses.value.rawValue)) consumes '\(input.artifact.rawValue)', but no phase it needs (directly or indirectly) produces it",
@@ -42,13 +53,17 @@ extension PipelineDAG {
                         "ambiguous artifact '\(input.artifact.rawValue)' for phase '\(phase.id.value)': produced by \(names) on parallel branches",
                         at: phase.id.location))
                     for producer in producers { used[producer] = true }
+                    // Reported once: the phases after this one see a single producer.
+                    reaching[input.artifact] = [producers.sorted()[0]]
                 }
             }
+            for artifact in phase.uses.value.produces(role: roles[node]) { reaching[artifact] = [node] }
+            passed[node] = reaching
             for comparison in phase.condition?.expression.comparisons ?? [] {
                 if let referenced = index[comparison.phase] { used[referenced] = true }
             }
         }
-        guard isAcyclic else { return }
+        guard isAcyclic, suspect.isEmpty else { return }
         for node in order where !used[node] {
             let phase = phases[node]
             let produced = phase.uses.value.produces(role: roles[node])
@@ -58,13 +73,6 @@ extension PipelineDAG {
                 "C019", "phase '\(phase.id.value)' produces \(names) but no phase consumes it (unused output)",
                 at: phase.id.location))
         }
-    }
-
-    /// What a phase passes on: what reached it, with its own products replacing those artifacts.
-    private func outputs(of node: Int, available: [Artifact: [Int]]) -> [Artifact: [Int]] {
-        var result = available
-        for artifact in phases[node].uses.value.produces(role: roles[node]) { result[artifact] = [node] }
-        return result
     }
 
     /// Removes duplicates and every producer that is an ancestor of another producer in the list.

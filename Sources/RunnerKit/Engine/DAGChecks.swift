@@ -1,12 +1,13 @@
 extension PipelineDAG {
     /// Checks each `if` reference: the phase exists, is an ancestor, and exposes the field (C011).
-    mutating func checkConditions(suspect: Set<Int> = []) {
+    mutating func checkConditions(suspect: Set<Int> = [], brokenPhaseIds: Set<String> = []) {
         for (node, phase) in phases.enumerated() {
             guard let condition = phase.condition else { continue }
             for comparison in condition.expression.comparisons {
                 var location = condition.location
                 location.column = (location.column ?? 1) + comparison.offset
                 guard let referenced = index[comparison.phase] else {
+                    if brokenPhaseIds.contains(comparison.phase) { continue }
                     let notes = Suggestion.closest(to: comparison.phase, among: Array(index.keys)).map { ["did you mean '\($0)'?"] } ?? []
                     diagnostics.append(.error(
                         "C011", "if expression of phase '\(phase.id.value)' names unknown phase '\(comparison.phase)'",
@@ -25,9 +26,11 @@ extension PipelineDAG {
                 if !fields.contains(comparison.field) {
                     let exposed = fields.isEmpty ? "exposes no fields" : "exposes \(fields.joined(separator: ", "))"
                     let notes = Suggestion.closest(to: comparison.field, among: fields).map { ["did you mean '\($0)'?"] } ?? []
+                    var fieldLocation = location
+                    fieldLocation.column = (location.column ?? 1) + comparison.phase.count + 1
                     diagnostics.append(.error(
                         "C011", "phase '\(comparison.phase)' (\(kind.rawValue)) has no field '\(comparison.field)'; it \(exposed)",
-                        at: location, notes: notes))
+                        at: fieldLocation, notes: notes))
                 }
             }
         }

@@ -28,7 +28,8 @@ public struct PipelineExecutor<Runner: StepRunner>: Sendable {
         pipeline: Pipeline, graph: PipelineDAG, agents: AgentsConfig, runner: Runner, clock: RunnerClock = .system,
         deadline: ConfigDuration? = nil,
         backoffSleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-        onEvent: @escaping @Sendable (PhaseEvent) async -> Void = { _ in }
+        onEvent: @escaping @Sendable (PhaseEvent) async -> Void = { _ in },
+        timer: (@Sendable (TimerPurpose, Duration) async throws -> Void)? = nil
     ) {
         self.pipeline = pipeline
         self.graph = graph
@@ -44,6 +45,7 @@ public struct PipelineExecutor<Runner: StepRunner>: Sendable {
             return try await runner.run(
                 graph.phases[index], role: graph.roles[index], attempt: invocation.attempt, inputs: store)
         }
+        if let timer { self.interpreter.timer = timer }
     }
 
     /// Runs the pipeline; every failure is in the outcome.

@@ -57,7 +57,7 @@ extension PipelineInterpreter {
             let first = try await withThrowingTaskGroup(of: AttemptRace.self) { group in
                 group.addTask { .output(try await self.step(invocation)) }
                 group.addTask {
-                    try await Task.sleep(for: phase.timeout)
+                    try await self.timer(.attemptTimeout(phase: phase.id, attempt: invocation.attempt), phase.timeout)
                     return .timedOut
                 }
                 defer { group.cancelAll() }

@@ -35,6 +35,9 @@ public struct PipelineInterpreter<Output: Sendable>: Sendable {
     public var maxConcurrency: Int
     /// Receives every attempt start/finish and every skip, in order per phase.
     public var onEvent: @Sendable (PhaseEvent) async -> Void
+    /// Waits out a per-attempt timeout or the run deadline; returning means it expired. Real
+    /// sleeps by default; tests inject timers that expire on an event instead of on the clock.
+    public var timer: @Sendable (TimerPurpose, Duration) async throws -> Void = { try await Task.sleep(for: $1) }
 
     /// Creates an interpreter with real sleeps and a jitter that keeps 50–100 % of each sleep.
     public init(
@@ -70,14 +73,13 @@ public struct PipelineInterpreter<Output: Sendable>: Sendable {
     public func run() async -> PipelineOutcome<Output> {
         let start = ContinuousClock.now
         let cause = CancellationCause()
-        let deadline = start.advanced(by: plan.deadline)
         var dagRun = LoopResult(results: [:], fatal: nil)
         var deadlineHit = false
         await withTaskGroup(of: Race.self) { group in
             group.addTask { .finished(await self.runLoop(cause: cause)) }
             group.addTask {
                 do {
-                    try await Task.sleep(until: deadline, clock: .continuous)
+                    try await timer(.deadline, plan.deadline)
                     await cause.set(.deadlineExceeded)
                     return .deadline
                 } catch {
@@ -122,6 +124,14 @@ public struct PipelineInterpreter<Output: Sendable>: Sendable {
             phases: phases, failure: failure, failedPhase: failedPhase,
             durationMs: (ContinuousClock.now - start).wholeMilliseconds)
     }
+}
+
+/// What an interpreter timer waits for.
+public enum TimerPurpose: Sendable, Hashable {
+    /// One attempt's timeout.
+    case attemptTimeout(phase: String, attempt: Int)
+    /// The whole run's deadline.
+    case deadline
 }
 
 /// Why the run's tasks were cancelled: set by the deadline before it cancels them.

@@ -10,7 +10,7 @@ extension RunLauncher {
 
     /// Writes the terminal row and builds the report.
     func finish(
-        _ row: NewRun, creator: CreatorIdentity, decision: RoutingDecision,
+        _ row: RunStart, creator: CreatorIdentity, decision: RoutingDecision,
         outcome: PipelineOutcome<StepOutput<Runner.Value>>, runner: Runner, journal: RunJournal, notices: [String]
     ) async -> RunReport {
         let verdict = runner.verdict(of: outcome)

@@ -24,6 +24,8 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
     public var heartbeatInterval: Duration = .seconds(5)
     /// Backoff sleeps (tests record instead of sleeping).
     public var backoffSleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    /// Per-attempt timeout and deadline timer; nil uses real sleeps (tests inject their own).
+    public var timer: (@Sendable (TimerPurpose, Duration) async throws -> Void)?
 
     /// Creates a launcher.
     public init(
@@ -77,7 +79,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
                     creatorId: creator.creatorId, routingKey: creator.pageName, flags: flags, rollbackState: state)
             let pipeline = decision.target == .shadow ? routing.control : decision.pipeline
             let role: ExecutionRole = request.forcedPipeline == nil ? .primary : .diagnostic
-            let row = NewRun(
+            let row = RunStart(
                 runId: UUID().uuidString.lowercased(), creatorId: creator.creatorId, weekStart: request.weekStart,
                 pipeline: pipeline, role: role, decisionJSON: Self.json(decision),
                 decisionTarget: decision.target.rawValue, decisionReason: decision.reason.text,
@@ -86,7 +88,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
             guard decision.target == .shadow else { return ([row], decision) }
             return ([row, Self.shadowCandidate(of: row, pipeline: routing.candidate)], decision)
         }
-        guard let row = started.rows.first else { throw RunRecordError.runNotFound(runId: "(none inserted)") }
+        guard let row = started.rows.first else { throw RunLifecycleError.runNotFound(runId: "(none inserted)") }
         let notices = started.abandoned.map { "marked run \($0) abandoned (its owner is gone)" }
         if started.rows.count == 2 {
             return await runShadowPair(
@@ -100,7 +102,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
     /// `shadowDeadline` replaces the pipeline deadline of a shadow candidate; passing it ends the
     /// run with SHADOW_DEADLINE_EXCEEDED instead of DEADLINE_EXCEEDED (operations.md §5.1).
     func run(
-        _ row: NewRun, creator: CreatorIdentity, decision: RoutingDecision, notices: [String],
+        _ row: RunStart, creator: CreatorIdentity, decision: RoutingDecision, notices: [String],
         shadowDeadline: ConfigDuration? = nil
     ) async -> RunReport {
         let journal = RunJournal(storage: storage, runId: row.runId)
@@ -113,7 +115,8 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
         if let pipeline = config.pipelines[row.pipeline], let graph = config.graphs[row.pipeline] {
             let executor = PipelineExecutor(
                 pipeline: pipeline, graph: graph, agents: config.agents, runner: runner, clock: clock,
-                deadline: shadowDeadline, backoffSleep: backoffSleep, onEvent: { await journal.record($0) })
+                deadline: shadowDeadline, backoffSleep: backoffSleep, onEvent: { await journal.record($0) },
+                timer: timer)
             let heartbeat = Task { await journal.keepBeating(every: heartbeatInterval) }
             outcome = await executor.run()
             heartbeat.cancel()

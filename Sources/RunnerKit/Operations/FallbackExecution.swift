@@ -6,11 +6,11 @@ extension RunLauncher {
     /// `failed` or `rejected`, with the decision's effective `auto_fallback` on and not read-only,
     /// is followed at once by a control run with role `fallback` for the same creator and week.
     /// Both rows are linked; the served report is the fallback's. Any other report is returned as is.
-    func fallingBack(from report: RunReport, row: NewRun, creator: CreatorIdentity, decision: RoutingDecision) async
+    func fallingBack(from report: RunReport, row: RunStart, creator: CreatorIdentity, decision: RoutingDecision) async
         -> RunReport
     {
         guard Self.needsFallback(report, row: row, decision: decision), !Task.isCancelled else { return report }
-        let fallback = NewRun(
+        let fallback = RunStart(
             runId: UUID().uuidString.lowercased(), creatorId: row.creatorId, weekStart: row.weekStart,
             pipeline: routing.control, role: .fallback, decisionJSON: row.decisionJSON,
             decisionTarget: row.decisionTarget, decisionReason: row.decisionReason, rolloutPhase: row.rolloutPhase,
@@ -40,7 +40,7 @@ extension RunLauncher {
 
     /// §4's conditions: candidate primary, failed or rejected (not interrupted or abandoned),
     /// auto_fallback on, not read-only.
-    static func needsFallback(_ report: RunReport, row: NewRun, decision: RoutingDecision) -> Bool {
+    static func needsFallback(_ report: RunReport, row: RunStart, decision: RoutingDecision) -> Bool {
         guard row.role == .primary, !row.readOnly, decision.target == .candidate,
             decision.flags.autoFallback.value, [.failed, .rejected].contains(report.status)
         else { return false }

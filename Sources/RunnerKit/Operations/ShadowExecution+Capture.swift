@@ -39,6 +39,7 @@ extension RunLauncher {
         ) { ShadowCapturingRunner(base: make($0), sink: sink) }
         launcher.heartbeatInterval = heartbeatInterval
         launcher.backoffSleep = backoffSleep
+        launcher.timer = timer
         return launcher
     }
 }

@@ -5,8 +5,8 @@ extension RunLauncher {
     /// The shadow candidate row beside control row `control` (operations.md §5.1): role
     /// `shadow`, read-only, `shadow_of_run_id` = the control run, inserted in the same routing
     /// transaction.
-    static func shadowCandidate(of control: NewRun, pipeline: String) -> NewRun {
-        NewRun(
+    static func shadowCandidate(of control: RunStart, pipeline: String) -> RunStart {
+        RunStart(
             runId: UUID().uuidString.lowercased(), creatorId: control.creatorId, weekStart: control.weekStart,
             pipeline: pipeline, role: .shadow, decisionJSON: control.decisionJSON,
             decisionTarget: control.decisionTarget, decisionReason: control.decisionReason,
@@ -18,7 +18,7 @@ extension RunLauncher {
     /// read-only, under `shadow.candidate_deadline`; then writes their comparison (§5.3) and
     /// returns control's report with it. A candidate failure never reaches the served result.
     func runShadowPair(
-        control: NewRun, candidate: NewRun, creator: CreatorIdentity, decision: RoutingDecision, notices: [String]
+        control: RunStart, candidate: RunStart, creator: CreatorIdentity, decision: RoutingDecision, notices: [String]
     ) async -> RunReport {
         let controlSink = ShadowArtifactSink<Runner.Value>()
         let candidateSink = ShadowArtifactSink<Runner.Value>()

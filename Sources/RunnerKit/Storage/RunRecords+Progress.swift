@@ -62,7 +62,7 @@ extension Storage {
         try writeRunRecords { db in
             guard let startedAt = try String.fetchOne(
                 db, sql: "SELECT started_at FROM runs WHERE run_id = ? AND status = 'running'", arguments: [runId])
-            else { throw RunRecordError.notRunning(runId: runId) }
+            else { throw RunLifecycleError.notRunning(runId: runId) }
             let duration = Timestamp.parse(startedAt).map { Int((now.timeIntervalSince($0) * 1000).rounded()) } ?? 0
             let codes = try String(decoding: JSONEncoder().encode(finish.gateCodes), as: UTF8.self)
             try db.execute(
@@ -77,7 +77,7 @@ extension Storage {
                     finish.qualityScore, codes, finish.hardGateViolation, finish.totalItems, finish.scheduleId,
                     finish.scheduleHash, finish.errorCode, finish.errorMessage, runId,
                 ])
-            guard db.changesCount == 1 else { throw RunRecordError.notRunning(runId: runId) }
+            guard db.changesCount == 1 else { throw RunLifecycleError.notRunning(runId: runId) }
             try db.execute(
                 sql: """
                     UPDATE run_phases SET status = 'failed', finished_at = ?, error_code = ?, error_message = ?

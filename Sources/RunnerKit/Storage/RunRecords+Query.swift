@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A recorded run as `runner runs` shows it.
-public struct RunRecord: Sendable, Hashable, Codable {
+public struct StoredRun: Sendable, Hashable, Codable {
     public var runId: String
     public var creatorId: String
     public var weekStart: String
@@ -146,7 +146,7 @@ extension Storage {
         """
 
     /// Recorded runs, newest first.
-    public func listRuns(_ filter: RunFilter) throws -> [RunRecord] {
+    public func listRuns(_ filter: RunFilter) throws -> [StoredRun] {
         try read { db in
             try Row.fetchAll(
                 db,
@@ -165,7 +165,7 @@ extension Storage {
     }
 
     /// One run, or nil.
-    public func run(_ runId: String) throws -> RunRecord? {
+    public func run(_ runId: String) throws -> StoredRun? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT \(Self.runColumns) FROM runs WHERE run_id = ?", arguments: [runId])
                 .map(Self.runRecord)
@@ -196,8 +196,8 @@ extension Storage {
         }
     }
 
-    private static func runRecord(_ row: Row) -> RunRecord {
-        RunRecord(
+    private static func runRecord(_ row: Row) -> StoredRun {
+        StoredRun(
             runId: row["run_id"], creatorId: row["creator_id"], weekStart: row["week_start"],
             pipeline: row["pipeline"], role: row["role"], decisionJSON: row["decision"],
             decisionReason: row["decision_reason"], rolloutPhase: row["rollout_phase"], readOnly: row["read_only"],

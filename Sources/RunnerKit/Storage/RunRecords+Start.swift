@@ -13,8 +13,8 @@ extension Storage {
     /// from it, refuses with RUN_IN_PROGRESS if a served run is still running, inserts the rows.
     public func startRuns<Extra: Sendable>(
         creatorId: String, weekStart: String, owner: RunOwner,
-        decide: (RollbackState) throws -> (rows: [NewRun], extra: Extra)
-    ) throws -> (rows: [NewRun], extra: Extra, abandoned: [String]) {
+        decide: (RollbackState) throws -> (rows: [RunStart], extra: Extra)
+    ) throws -> (rows: [RunStart], extra: Extra, abandoned: [String]) {
         let now = clock.now()
         let nowText = Timestamp.string(now)
         return try writeRunRecords { db in
@@ -30,7 +30,7 @@ extension Storage {
                           AND role IN ('primary', 'fallback') LIMIT 1
                         """, arguments: [creatorId, weekStart])
             {
-                throw RunRecordError.runInProgress(creator: creatorId, week: weekStart, runId: running)
+                throw RunLifecycleError.runInProgress(creator: creatorId, week: weekStart, runId: running)
             }
             for row in rows {
                 try insert(db, row, owner: owner, now: nowText)
@@ -39,7 +39,7 @@ extension Storage {
         }
     }
 
-    func insert(_ db: Database, _ row: NewRun, owner: RunOwner, now: String) throws {
+    func insert(_ db: Database, _ row: RunStart, owner: RunOwner, now: String) throws {
         try db.execute(
             sql: """
                 INSERT INTO runs (run_id, creator_id, week_start, pipeline, role, decision, decision_target,
@@ -116,7 +116,7 @@ extension Storage {
             before: .object(["status": .string("running")]), after: .object(["status": .string("abandoned")]))
     }
 
-    /// One immediate write transaction that lets `RunRecordError` through unchanged (the shared
+    /// One immediate write transaction that lets `RunLifecycleError` through unchanged (the shared
     /// `write` maps every non-tool error to a storage error).
     func writeRunRecords<T>(_ body: (Database) throws -> T) throws -> T {
         do {
@@ -128,7 +128,7 @@ extension Storage {
                 }
                 return result!
             }
-        } catch let error as RunRecordError {
+        } catch let error as RunLifecycleError {
             throw error
         } catch {
             throw StorageError.wrap(error)

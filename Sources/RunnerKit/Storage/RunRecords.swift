@@ -14,7 +14,7 @@ public enum RunStatus: String, Sendable, Codable, Hashable, CaseIterable {
 }
 
 /// A run row to insert with status `running` inside the routing transaction.
-public struct NewRun: Sendable, Hashable {
+public struct RunStart: Sendable, Hashable {
     public var runId: String
     public var creatorId: String
     public var weekStart: String
@@ -105,7 +105,7 @@ public struct RunOwner: Sendable, Hashable {
 }
 
 /// Refusals and failures of run bookkeeping.
-public enum RunRecordError: RunnerError, Equatable {
+public enum RunLifecycleError: RunnerError, Equatable {
     /// A served run for the creator-week is running already.
     case runInProgress(creator: String, week: String, runId: String)
     /// A status update found the row no longer running.

@@ -74,6 +74,8 @@ public final class Storage: Sendable {
             return try pool.read(body)
         } catch let error as ToolFailure {
             throw error
+        } catch let error as any RunnerError {
+            throw error
         } catch {
             throw StorageError.wrap(error)
         }
@@ -91,6 +93,8 @@ public final class Storage: Sendable {
                 return result!
             }
         } catch let error as ToolFailure {
+            throw error
+        } catch let error as any RunnerError {
             throw error
         } catch {
             throw StorageError.wrap(error)

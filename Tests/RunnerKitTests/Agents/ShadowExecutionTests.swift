@@ -57,7 +57,7 @@ struct ShadowExecutionTests {
                 of: "candidate_deadline: 360s", with: "candidate_deadline: 300ms")
         }
         let slow = ScriptedRunner { phase, _ in if phase == "generator" { try await Task.sleep(for: .seconds(20)) } }
-        let report = try await fixture.launcher(slow, env: shadowEnv).execute(RunRequest(creatorInput: "alexia", weekStart: week))
+        let report = try await fixture.launcher(slow, env: shadowEnv, realTimers: true).execute(RunRequest(creatorInput: "alexia", weekStart: week))
         #expect(report.status == .succeeded)
         let row = try #require(try comparison(fixture))
         #expect(row["candidate_error_code"] == "SHADOW_DEADLINE_EXCEEDED")

@@ -53,7 +53,8 @@ struct ConfiguredPipelineTests {
         let pipeline = try #require(config.pipelines[name])
         let graph = try #require(config.graphs[name])
         let executor = PipelineExecutor(
-            pipeline: pipeline, graph: graph, agents: config.agents, runner: runner, backoffSleep: { _ in })
+            pipeline: pipeline, graph: graph, agents: config.agents, runner: runner, backoffSleep: { _ in },
+            timer: neverExpires)
         return await executor.run()
     }
 

@@ -53,6 +53,7 @@ actor Barrier {
 
 /// Sleeps "forever" unless cancelled; records the cancellation, and work done after the sleep.
 func longWork(_ phase: String, probe: Probe) async throws -> String {
+    _ = await probe.call(phase)
     do {
         try await Task.sleep(for: .seconds(30))
     } catch {
@@ -63,16 +64,32 @@ func longWork(_ phase: String, probe: Probe) async throws -> String {
     return phase
 }
 
+extension Probe {
+    /// Returns once `phase` has been called `attempt` times; throws when cancelled.
+    func waitForCall(_ phase: String, attempt: Int = 1) async throws {
+        while (calls[phase] ?? 0) < attempt { try await Task.sleep(for: .milliseconds(1)) }
+    }
+}
+
+/// A timer that never expires by itself (tests run on a starved 2-core pool: no real deadlines).
+let neverExpires: @Sendable (TimerPurpose, Duration) async throws -> Void = { _, _ in
+    try await Task.sleep(for: .seconds(86_400))
+}
+
 extension PipelineInterpreter where Output == String {
-    /// An interpreter whose backoff sleeps are recorded, not slept, with no jitter.
+    /// An interpreter whose backoff sleeps are recorded, not slept, with no jitter, and whose
+    /// timeouts and deadline expire only when `timer` says so.
     static func testing(
-        _ phases: [PhasePlan<String>], deadline: Duration = .seconds(30), probe: Probe,
+        _ phases: [PhasePlan<String>], probe: Probe,
         jitter: @escaping @Sendable (Duration) -> Duration = { $0 },
+        timer: @escaping @Sendable (TimerPurpose, Duration) async throws -> Void = neverExpires,
         step: @escaping Step
     ) -> PipelineInterpreter<String> {
-        PipelineInterpreter(
-            plan: PipelinePlan(name: "test", deadline: deadline, phases: phases),
+        var interpreter = PipelineInterpreter(
+            plan: PipelinePlan(name: "test", deadline: .seconds(360), phases: phases),
             backoffSleep: { await probe.sleep($0) }, jitter: jitter,
             onEvent: { await probe.event($0) }, step: step)
+        interpreter.timer = timer
+        return interpreter
     }
 }

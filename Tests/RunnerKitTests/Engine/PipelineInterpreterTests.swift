@@ -11,7 +11,11 @@ struct PipelineInterpreterTests {
         let retry = RetrySchedule(attempts: 3, backoff: .seconds(1), maxBackoff: .seconds(30))
         let interpreter = PipelineInterpreter<String>.testing(
             [PhasePlan(id: "slow", timeout: .milliseconds(20), retry: retry), PhasePlan(id: "after", needs: ["slow"])],
-            probe: probe
+            probe: probe,
+            timer: { purpose, _ in
+                guard case .attemptTimeout(let phase, let attempt) = purpose else { return try await neverExpires(purpose, .zero) }
+                try await probe.waitForCall(phase, attempt: attempt)
+            }
         ) { invocation in try await longWork(invocation.phase.id, probe: probe) }
         let outcome = await interpreter.run()
         #expect(outcome.failure?.errorCode == .phaseTimeout)
@@ -33,7 +37,11 @@ struct PipelineInterpreterTests {
                 PhasePlan(id: "stuck", needs: ["quick"], timeout: .seconds(60)),
                 PhasePlan(id: "never", needs: ["stuck"]),
             ],
-            deadline: .milliseconds(400), probe: probe
+            probe: probe,
+            timer: { purpose, _ in
+                guard purpose == .deadline else { return try await neverExpires(purpose, .zero) }
+                try await probe.waitForCall("stuck")
+            }
         ) { invocation in
             invocation.phase.id == "quick" ? "ok" : try await longWork(invocation.phase.id, probe: probe)
         }
@@ -45,6 +53,7 @@ struct PipelineInterpreterTests {
         #expect(outcome.phase("stuck")?.failure?.errorCode == .deadlineExceeded)
         #expect(outcome.phase("never")?.status == .notRun)
         #expect(await probe.cancelled == ["stuck"])
+        #expect(await probe.calls["stuck"] == 1)
         #expect(await probe.finishedWork.isEmpty)
         #expect(await probe.finishedAttempts("stuck") == [.failed])
     }
@@ -52,14 +61,19 @@ struct PipelineInterpreterTests {
     @Test("the deadline also cuts a backoff sleep short")
     func deadlineDuringBackoff() async {
         let probe = Probe()
-        let interpreter = PipelineInterpreter<String>(
+        var interpreter = PipelineInterpreter<String>(
             plan: PipelinePlan(
-                name: "p", deadline: .milliseconds(400),
+                name: "p", deadline: .seconds(360),
                 phases: [PhasePlan(id: "flaky", retry: RetrySchedule(attempts: 3, backoff: .seconds(20)))]),
             backoffSleep: { try await Task.sleep(for: $0) }, jitter: { $0 }
         ) { _ in
             _ = await probe.call("flaky")
             throw PhaseFailure(.agentFailed, "exit 1")
+        }
+        interpreter.timer = { purpose, _ in
+            guard purpose == .deadline else { return try await neverExpires(purpose, .zero) }
+            try await probe.waitForCall("flaky")
+            try await Task.sleep(for: .milliseconds(50))
         }
         let outcome = await interpreter.run()
         #expect(outcome.failure?.errorCode == .deadlineExceeded)

@@ -63,13 +63,14 @@ final class LifecycleFixture: @unchecked Sendable {  // written once in init, th
 
     func config() throws -> LoadedConfig { try ConfigLoader.load(root: directory, environment: [:]) }
 
-    func launcher(_ runner: ScriptedRunner = ScriptedRunner(), env: [String: String] = [:]) throws
-        -> RunLauncher<ScriptedRunner>
-    {
+    func launcher(
+        _ runner: ScriptedRunner = ScriptedRunner(), env: [String: String] = [:], realTimers: Bool = false
+    ) throws -> RunLauncher<ScriptedRunner> {
         var launcher = RunLauncher(
             config: try config(), storage: storage, environment: try FlagEnvironment.parse(env, candidate: "v5"),
             owner: owner, clock: clock, makeRunner: { _ in runner })
         launcher.backoffSleep = { _ in }
+        if !realTimers { launcher.timer = neverExpires }
         return launcher
     }
 

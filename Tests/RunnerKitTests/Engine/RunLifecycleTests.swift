@@ -62,7 +62,7 @@ struct RunLifecycleTests {
         do {
             _ = try await fixture.launcher().execute(RunRequest(creatorInput: "alexia", weekStart: week))
             Issue.record("expected RUN_IN_PROGRESS")
-        } catch let error as RunRecordError {
+        } catch let error as RunLifecycleError {
             #expect(error.code == "RUN_IN_PROGRESS")
             #expect(error.exitStatus == .badInput)
         }
@@ -105,7 +105,8 @@ struct RunLifecycleTests {
             files["v5.yaml"] = files["v5.yaml"]?.replacingOccurrences(of: "timeout: 30s", with: "timeout: 50ms")
         }
         let runner = ScriptedRunner { phase, _ in if phase == "preflight" { try await Task.sleep(for: .seconds(30)) } }
-        let report = try await fixture.launcher(runner, env: ["EROS_V5_AUTO_FALLBACK": "false"]).execute(RunRequest(creatorInput: "alexia", weekStart: week))
+        let report = try await fixture.launcher(runner, env: ["EROS_V5_AUTO_FALLBACK": "false"], realTimers: true)
+            .execute(RunRequest(creatorInput: "alexia", weekStart: week))
         #expect(report.status == .failed)
         #expect(report.errors.first?.code == "PHASE_TIMEOUT")
         #expect(report.phases.first?.attempts == 3)
@@ -168,5 +169,30 @@ struct StaleHeartbeatTests {
         #expect(old.status == "abandoned")
         #expect(old.errorMessage == "No heartbeat since 2026-01-01T08:58:20.000Z")
         #expect(old.durationMs == 20000)
+    }
+}
+
+@Suite("Heartbeats while running", .serialized)
+struct HeartbeatTests {
+    @Test("a running run refreshes heartbeat_at on its interval")
+    func heartbeatAdvances() async throws {
+        let fixture = try LifecycleFixture()
+        let sql = "SELECT count(*) FROM runs WHERE status = 'running' AND heartbeat_at > started_at"
+        let runner = ScriptedRunner { phase, _ in
+            guard phase == "preflight" else { return }
+            for _ in 0..<2000 where try fixture.count(sql) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        var launcher = try fixture.launcher(runner)
+        launcher.heartbeatInterval = .milliseconds(20)
+        let observed = Task { () -> Bool in
+            for _ in 0..<2000 {
+                if try fixture.count(sql) > 0 { return true }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            return false
+        }
+        let report = try await launcher.execute(RunRequest(creatorInput: "alexia", weekStart: "2026-01-05"))
+        #expect(report.status == .succeeded)
+        #expect(try await observed.value)
     }
 }

@@ -89,3 +89,20 @@ struct GeneratorVectorTests {
         #expect(priced == (try BuiltinGenerator.generate(context)))
     }
 }
+
+@Suite("Context JSON round trip")
+struct ContextRoundTripTests {
+    @Test("a context decoded from its JSON generates the identical schedule")
+    func roundTrip() throws {
+        let context = try SchedulingFixtures.context("grace_bennett")
+        let decoded = try JSONDecoder().decode(CreatorContext.self, from: try context.jsonData())
+        #expect(try BuiltinGenerator.generate(decoded).scheduleHash == BuiltinGenerator.generate(context).scheduleHash)
+        let schedule = try BuiltinGenerator.generate(context)
+        let encoded = try JSONEncoder().encode(schedule)
+        let back = try JSONDecoder().decode(ScheduleOutput.self, from: encoded)
+        #expect(back.scheduleHash == schedule.scheduleHash)
+        #expect(back.items.count == schedule.items.count && back.followups.count == schedule.followups.count)
+        let result = BuiltinValidator.validate(back, context: decoded, now: SchedulingFixtures.fixedNow)
+        #expect(result.validationStatus == .approved && result.violations.isEmpty)
+    }
+}

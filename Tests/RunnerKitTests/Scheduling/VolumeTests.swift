@@ -169,3 +169,30 @@ struct VolumeTests {
         #expect(TriggerEngine.databaseTriggers(rows, referenceInstant: instant).map(\.contentType) == ["a", "c"])
     }
 }
+
+@Suite("VolumePlan: the one volume algorithm with get_volume_config's what-if overrides")
+struct VolumePlanTests {
+    @Test("without overrides the plan equals the context's volume")
+    func matchesContext() throws {
+        let data = SchedulingFixtures.data("alexia")
+        let plan = VolumePlan.compute(data, weekStart: SchedulingFixtures.week)
+        let context = try CreatorContextBuilder.build(data, weekStart: SchedulingFixtures.week, generatedAt: SchedulingFixtures.fixedNow)
+        #expect(plan.config == context.volumeConfig)
+        #expect(plan.activeTriggers == context.activeTriggers)
+    }
+
+    @Test("each override replaces one input only")
+    func overrides() {
+        let data = SchedulingFixtures.data("alexia")
+        let tier = VolumePlan.compute(data, weekStart: SchedulingFixtures.week, overrides: VolumeOverrides(tier: .premium))
+        #expect(tier.config.tier == .premium && tier.config.days[0].revenue == 10)
+        let triggers = VolumePlan.compute(
+            data, weekStart: SchedulingFixtures.week, overrides: VolumeOverrides(triggers: [(nil, 1.2)]))
+        #expect(triggers.config.days[0].revenue == 6 && triggers.activeTriggers.first?.source == "simulated")
+        let none = VolumePlan.compute(data, weekStart: SchedulingFixtures.week, overrides: VolumeOverrides(triggers: []))
+        #expect(none.config.triggerMultiplier == 1.0)
+        let health = VolumePlan.compute(
+            data, weekStart: SchedulingFixtures.week, overrides: VolumeOverrides(health: HealthReport(saturation: 10, decline: 0)))
+        #expect(health.config.healthAdjustment == 1 && health.config.days[0].revenue == 6)
+    }
+}

@@ -26,6 +26,7 @@ extension LifecycleFixture {
             clock: clock
         ) { BuiltinSteps(services: StepServices(run: $0, dataSource: source, tools: tools)) }
         launcher.backoffSleep = { _ in }
+        launcher.timer = neverExpires
         return launcher
     }
 }

@@ -182,3 +182,98 @@ struct VolumeTriggerReadTests {
         #expect(alexia["metadata"]?["triggers_hash"]?.stringValue?.hasPrefix("sha256:") == true)
     }
 }
+
+@Suite("Caption tools")
+struct CaptionToolTests {
+    var tools: DataTools { ReadToolsTests.tools }
+
+    @Test("get_send_type_captions: empty pools, dm_farm, inactive keys and parameter errors")
+    func sendTypeCaptions() {
+        for key in ["like_farm", "expired_winback"] {
+            let r = tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": .string(key)])
+            #expect(r["count"] == 0 && r["pool_stats"]?["freshness_ratio"] == .null, "\(key)")
+        }
+        let dm = tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": "dm_farm"])
+        #expect(dm["count"] == 3 && dm["pool_stats"]?["has_more"] == false)
+        #expect(dm["resolved_creator_id"] == .string(StorageFixture.id("alexia")))
+        let legacy = tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": "ppv_message"])
+        #expect(legacy["error_code"] == "SEND_TYPE_NOT_FOUND")
+        #expect(legacy["error"]?.stringValue?.hasPrefix("send_type 'ppv_message' not found. Valid types: ppv_unlock") == true)
+        #expect(tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": ""])["error_code"] == "INVALID_SEND_TYPE")
+        #expect(tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": "ppv-unlock"])["error_code"] == "INVALID_SEND_TYPE_FORMAT")
+        #expect(tools.getSendTypeCaptions(["creator_id": "a b", "send_type": "dm_farm"])["error_code"] == "VALIDATION_ERROR")
+        #expect(tools.getSendTypeCaptions(["creator_id": "nobody", "send_type": "dm_farm"])["error_code"] == "CREATOR_NOT_FOUND")
+        let ppv = tools.getSendTypeCaptions(["creator_id": "alexia", "send_type": "ppv_unlock", "limit": 100])
+        #expect(ppv["count"] == 50)
+        let fresh = ppv["captions"]?.arrayValue?.map { $0["effectively_fresh"]?.numberValue ?? -1 } ?? []
+        #expect(fresh == fresh.sorted(by: >))
+    }
+
+    @Test("get_batch_captions_by_content_types: empty types, schedulable filter, whale freshness, checks in order")
+    func batch() {
+        let r = tools.getBatchCaptionsByContentTypes(["creator_id": "alexia", "content_types": ["lingerie", "cosplay", "lingerie"]])
+        #expect(r["metadata"]?["empty_types"] == ["cosplay"])
+        #expect(r["types_requested"] == 2)
+        let wall = tools.getBatchCaptionsByContentTypes([
+            "creator_id": "alexia", "content_types": ["lingerie", "solo", "gym", "shower", "b/g"], "schedulable_type": "wall",
+            "limit_per_type": 20,
+        ])
+        let categories = Set((wall["captions_by_type"]?.objectValue?.values.flatMap { $0["captions"]?.arrayValue ?? [] } ?? [])
+            .compactMap { $0["category"]?.stringValue })
+        #expect(categories == ["wall_link_drop"])
+        let whale = tools.getBatchCaptionsByContentTypes([
+            "creator_id": "whale_willa", "content_types": ["lingerie", "b/g"], "schedulable_type": "ppv",
+        ])
+        for name in ["lingerie", "b/g"] {
+            let stats = whale["captions_by_type"]?[name]?["pool_stats"]
+            let ratio = (stats?["fresh_for_creator"]?.numberValue ?? 1) / (stats?["total_available"]?.numberValue ?? 1)
+            #expect(ratio < 0.3, "\(name)")
+        }
+        func code(_ p: [String: ToolValue]) -> ToolValue? { tools.getBatchCaptionsByContentTypes(p)["error_code"] }
+        #expect(code(["creator_id": "", "content_types": ["x"]]) == "VALIDATION_ERROR")
+        #expect(code(["creator_id": "alexia", "content_types": "lingerie"]) == "INVALID_CONTENT_TYPES")
+        #expect(code(["creator_id": "alexia", "content_types": []]) == "EMPTY_CONTENT_TYPES")
+        #expect(code(["creator_id": "alexia", "content_types": .array(Array(repeating: "x", count: 51))]) == "CONTENT_TYPES_LIMIT_EXCEEDED")
+        #expect(code(["creator_id": "alexia", "content_types": ["x", 1]]) == "INVALID_CONTENT_TYPE_ELEMENTS")
+        #expect(code(["creator_id": "alexia", "content_types": ["x"], "schedulable_type": "bump"]) == "INVALID_SCHEDULABLE_TYPE")
+        #expect(code(["creator_id": "a'b", "content_types": ["x"]]) == "VALIDATION_ERROR")
+        #expect(code(["creator_id": "nobody", "content_types": ["x"]]) == "CREATOR_NOT_FOUND")
+        #expect(tools.getBatchCaptionsByContentTypes(["creator_id": "alexia", "content_types": []])["types_requested"] == 0)
+    }
+}
+
+@Suite("validate_caption_structure")
+struct CaptionScoreTests {
+    var tools: DataTools { ReadToolsTests.tools }
+
+    @Test("the worked example of schedule-domain.md §11.3 scores 70 for both categories")
+    func workedExample() {
+        let text: ToolValue = "Click here babe, hurry!! don't miss this"
+        let bump = tools.validateCaptionStructure(["caption_text": text, "send_type": "bump_normal"])
+        #expect(bump["score"] == 70 && bump["valid"] == true && bump["recommendation"] == "REVIEW")
+        #expect(bump["caption_length"] == 40)
+        let ppv = tools.validateCaptionStructure(["caption_text": text, "send_type": "ppv_unlock"])
+        #expect(ppv["score"] == 70 && ppv["category"] == "revenue")
+    }
+
+    @Test("errors come in order: empty, too long, unknown send type")
+    func errors() {
+        #expect(tools.validateCaptionStructure(["caption_text": "  ", "send_type": "nope"])["error_code"] == "EMPTY_CAPTION")
+        let long = ToolValue.string(String(repeating: "a", count: 2001))
+        #expect(tools.validateCaptionStructure(["caption_text": long, "send_type": "nope"])["error_code"] == "CAPTION_EXCEEDS_LIMIT")
+        let bad = tools.validateCaptionStructure(["caption_text": "hello there", "send_type": "ppv_message"])
+        #expect(bad["error_code"] == "INVALID_SEND_TYPE" && bad["recommendation"] == "REJECT" && bad["score"] == .null)
+        #expect(bad["valid_send_types"]?.arrayValue?.count == 22)
+    }
+
+    @Test("all caps, emoji and repetition penalties")
+    func penalties() {
+        let caps = DataTools.scoreCaption("NEW SET TONIGHT UNLOCK IT NOW FOR REAL", category: "engagement")
+        #expect(caps.1.contains("All caps"))
+        let emoji = DataTools.scoreCaption(
+            "fresh clip tonight " + String(repeating: "\u{1F525}", count: 11), category: "engagement")
+        #expect(emoji.0 == 85)
+        let repeated = DataTools.scoreCaption("clip clip clip is here for you now", category: "engagement")
+        #expect(repeated.1.contains("Repetitive wording"))
+    }
+}

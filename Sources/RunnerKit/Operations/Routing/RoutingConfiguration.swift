@@ -21,19 +21,21 @@ public struct RoutingConfiguration: Sendable, Hashable {
         self.settings = settings
     }
 
-    /// The desired configuration of the rollout file; with none, the safe defaults (v4/v5, all off).
-    public init(rollout: RolloutConfig?) {
+    /// The rollout file's configuration at `phaseName` (the applied phase), or at its desired
+    /// phase when nil or not listed; with no file, the safe defaults (v4/v5, all off).
+    public init(rollout: RolloutConfig?, phaseName: String? = nil) {
         guard let rollout else {
             self.init(control: "v4", candidate: "v5", salt: "", settings: .none)
             return
         }
-        let phase = rollout.phase(named: rollout.desiredPhase.value)
+        let name = phaseName.flatMap { rollout.phase(named: $0) == nil ? nil : $0 } ?? rollout.desiredPhase.value
+        let phase = rollout.phase(named: name)
         let flags = phase?.flags
         func declared<T>(_ key: String, _ value: T?) -> T? { flags?.declared.contains(key) == true ? value : nil }
         self.init(
             control: rollout.control.value, candidate: rollout.candidate.value, salt: rollout.bucketingSalt,
             settings: RolloutFlagSettings(
-                file: rollout.file, phaseName: rollout.desiredPhase.value,
+                file: rollout.file, phaseName: name,
                 enabled: declared("enabled", flags?.enabled), shadow: declared("shadow", flags?.shadow),
                 percentage: declared("percentage", flags?.percentage), creators: declared("creators", flags?.creators),
                 autoFallback: rollout.autoFallback))

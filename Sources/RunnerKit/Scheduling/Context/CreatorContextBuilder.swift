@@ -14,13 +14,10 @@ public enum CreatorContextBuilder {
         let category = row.contentCategory.flatMap { categories.contains($0) ? $0 : nil } ?? "softcore"
         let fans = max(0, row.currentFanCount ?? 0)
 
-        // Monthly revenue (§3.1).
-        let msg = row.currentMessageNet ?? 0
-        let posts = row.currentPostsNet ?? 0
-        let analytics = msg > 0 || posts > 0
-        let revenue = Rounding.halfEven(max(0, analytics ? msg + posts : Double(fans) * 2.5), places: 2)
-        let previous = data.assignments.filter(\.isActive).max { $0.assignedAt < $1.assignedAt }?.volumeLevel
-        let tier = VolumeTier.withHysteresis(revenue: revenue, previous: previous)
+        // Volume (§3): one algorithm, shared with get_volume_config.
+        let plan = VolumePlan.compute(data, weekStart: weekStart)
+        let volume = plan.config
+        let health = plan.health
 
         // Vault, rankings, AVOID, eligible content (§2.2, §5).
         let vault = Array(Set(data.vaultTypes)).sorted(by: ScheduleHashing.codePointLess)
@@ -29,27 +26,14 @@ public enum CreatorContextBuilder {
         let rankings = latestRows.sorted(by: rankingOrder).map(entry)
         let avoid = rankings.filter { $0.performanceTier == .avoid }.map(\.typeName).sorted(by: ScheduleHashing.codePointLess)
 
-        // Health and triggers (§3.2, §3.3).
-        let health = HealthReport.compute(messages: data.massMessages, reference: weekStart)
-        let instant = TriggerEngine.referenceInstant(weekStart)
-        let dbTriggers = TriggerEngine.databaseTriggers(data.triggers ?? [], referenceInstant: instant)
-        let runtime = latestRows.sorted(by: rankingOrder).compactMap { TriggerEngine.detect($0, reference: weekStart) }
-        let triggers = TriggerEngine.merge(database: dbTriggers, runtime: runtime)
-        let compounds = TriggerEngine.compounds(triggers)
-        let tmult = TriggerEngine.globalMultiplier(triggers)
-
-        let volume = VolumeConfig.compute(
-            tier: tier, mmRevenueMonthly: revenue, revenueSource: analytics ? "analytics" : "fan_estimate",
-            previousTier: previous, contentCategory: category, weekStart: weekStart, triggerMultiplier: tmult,
-            healthAdjustment: health.volumeAdjustment)
-
         var context = CreatorContext(
             creatorId: row.creatorId, pageName: row.pageName, pageType: pageType,
             timezone: row.timezone ?? "America/Los_Angeles", contentCategory: category, fanCount: fans,
-            isActive: row.isActive, mmRevenueMonthly: revenue, previousTier: previous, vaultTypes: vault,
+            isActive: row.isActive, mmRevenueMonthly: volume.mmRevenueMonthly, previousTier: volume.previousTier,
+            vaultTypes: vault,
             rankings: rankings, rankingsAnalysisDate: latestDate, avoidTypes: avoid, eligibleContent: [],
-            persona: persona(data.persona), health: health, activeTriggers: triggers,
-            triggersDegraded: data.triggers == nil, contentCompounds: compounds, volumeConfig: volume,
+            persona: persona(data.persona), health: health, activeTriggers: plan.activeTriggers,
+            triggersDegraded: plan.triggersDegraded, contentCompounds: plan.compounds, volumeConfig: volume,
             pricingConfig: PricingConfig(
                 basePrice: (row.basePrice ?? 0) > 0 ? row.basePrice! : 15.0, fanCount: fans, priceFloor: 5.0,
                 priceCeiling: 50.0, activeAbExperiments: false),

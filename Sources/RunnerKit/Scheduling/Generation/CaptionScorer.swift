@@ -11,8 +11,11 @@ public enum CaptionScorer {
 
     /// The 0–100 score of a text for a send-type category.
     public static func score(_ text: String, category: SendCategory) -> Int {
+        // Works on scalar values with an ASCII fast path: scoring runs for every pooled caption.
+        let scalars = Array(text.unicodeScalars)
+        let lowered = scalars.map(lower)
         var score = 100
-        let length = text.unicodeScalars.count
+        let length = scalars.count
         let (minimum, idealMin, idealMax, maximum) = lengths(category)
         if length < minimum {
             score -= 30
@@ -23,23 +26,65 @@ public enum CaptionScorer {
         } else if length > idealMax {
             score -= 5
         }
-        let lower = text.lowercased()
         var phrases: [(String, Int)] = [("click here", 15), ("act now", 15), ("buy now", 15), ("hurry", 5)]
         if category != .revenue { phrases += [("limited time", 10), ("exclusive offer", 10), ("don't miss", 10)] }
-        for (phrase, penalty) in phrases where lower.contains(phrase) { score -= penalty }
-        let emoji = emojiCount(text)
+        for (phrase, penalty) in phrases where contains(lowered, phrase) { score -= penalty }
+        let emoji = scalars.reduce(0) { $0 + ($1.value > 0x1F300 ? 1 : 0) }
         if emoji > 10 { score -= 15 } else if emoji > 5 { score -= 5 }
-        let words = lower.split(whereSeparator: { $0.isWhitespace })
+        var words: [ArraySlice<UInt32>] = []
+        var start: Int?
+        for (i, scalar) in scalars.enumerated() {
+            if isSpace(scalar) {
+                if let s = start { words.append(lowered[s..<i]) }
+                start = nil
+            } else if start == nil {
+                start = i
+            }
+        }
+        if let s = start { words.append(lowered[s..<lowered.count]) }
         if words.count > 5 {
-            var counts: [Substring: Int] = [:]
-            for word in words where word.unicodeScalars.count > 3 { counts[word, default: 0] += 1 }
+            var counts: [ArraySlice<UInt32>: Int] = [:]
+            for word in words where word.count > 3 { counts[word, default: 0] += 1 }
             if counts.values.contains(where: { $0 > 2 }) { score -= 10 }
         }
-        let scalars = text.unicodeScalars
-        let hasUpper = scalars.contains { $0.properties.isUppercase }
-        let hasLower = scalars.contains { $0.properties.isLowercase }
+        var hasUpper = false
+        var hasLower = false
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                if scalar.value >= 0x41 && scalar.value <= 0x5A { hasUpper = true }
+                if scalar.value >= 0x61 && scalar.value <= 0x7A { hasLower = true }
+            } else if scalar.properties.isCased {
+                if scalar.properties.isUppercase { hasUpper = true }
+                if scalar.properties.isLowercase { hasLower = true }
+            }
+        }
         if hasUpper, !hasLower, length > 20 { score -= 20 }
         return min(100, max(0, score))
+    }
+
+    /// Lower-cases a scalar value (ASCII directly, others by their single-scalar mapping).
+    private static func lower(_ scalar: Unicode.Scalar) -> UInt32 {
+        let v = scalar.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? v + 32 : v }
+        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first!.value : v
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// Substring search of an ASCII phrase in lower-cased scalar values.
+    private static func contains(_ haystack: [UInt32], _ phrase: String) -> Bool {
+        let needle = phrase.unicodeScalars.map(\.value)
+        guard haystack.count >= needle.count else { return false }
+        outer: for i in 0...(haystack.count - needle.count) {
+            for j in needle.indices where haystack[i + j] != needle[j] { continue outer }
+            return true
+        }
+        return false
     }
 
     /// Scalars above U+1F300.

@@ -13,28 +13,41 @@ struct TimingPlacer {
     private(set) var dropped: Set<Int> = []
     private(set) var warnings: [GenerationWarning] = []
     /// Slot indices ever placed, by date and by send type (a nil time means removed).
-    private var byDate: [DayDate: [Int]] = [:]
-    private var byKey: [SendTypeKey: [Int]] = [:]
+    /// Placed minutes of the day, and absolute placed minutes, by date and by send type
+    /// (-1 marks a removed slot); primitive arrays keep the candidate loop allocation-free.
+    private var byDate: [Int: [Int]] = [:]
+    private var byKey: [[Int]] = Array(repeating: [], count: SendTypeKey.allCases.count)
+    private var minutesOf: [Int]
     private let gaps: [Int]
+    private let ordinals: [Int]
+    private let keyPositions: [Int]
 
     init(context: CreatorContext, slots: [AllocatedSlot]) {
         self.context = context
         self.slots = slots
         times = Array(repeating: nil, count: slots.count)
+        minutesOf = Array(repeating: -1, count: slots.count)
         gaps = SendTypeKey.allCases.map { Int((context.constraint($0).minHoursBetween * 60).rounded(.up)) }
+        ordinals = slots.map(\.date.ordinal)
+        keyPositions = slots.map(\.key.position)
     }
 
     /// Whether `time` fits slot `s` given the items placed so far.
     func acceptable(_ time: ClockTime, for s: Int) -> Bool {
-        guard time.minutes >= 7 * 60, time.minutes <= 23 * 60 + 59 else { return false }
-        let slot = slots[s]
-        for i in byDate[slot.date, default: []] where i != s {
-            if let placed = times[i], abs(placed.minutes - time.minutes) < 45 { return false }
+        let t = time.minutes
+        guard t >= 7 * 60, t <= 23 * 60 + 59 else { return false }
+        if let sameDate = byDate[ordinals[s]] {
+            for i in sameDate where i != s {
+                let placed = minutesOf[i]
+                if placed >= 0, abs(placed - t) < 45 { return false }
+            }
         }
-        let gap = gaps[slot.key.position]
-        let moment = LocalMoment(slot.date, time)
-        for i in byKey[slot.key, default: []] where i != s {
-            if let placed = times[i], abs(LocalMoment(slots[i].date, placed).value - moment.value) < gap { return false }
+        let key = keyPositions[s]
+        let gap = gaps[key]
+        let moment = ordinals[s] * 1440 + t
+        for i in byKey[key] where i != s {
+            let placed = minutesOf[i]
+            if placed >= 0, abs(ordinals[i] * 1440 + placed - moment) < gap { return false }
         }
         return true
     }
@@ -42,8 +55,15 @@ struct TimingPlacer {
     /// Records slot `s` at time `t`.
     private mutating func place(_ s: Int, at t: ClockTime) {
         times[s] = t
-        byDate[slots[s].date, default: []].append(s)
-        byKey[slots[s].key, default: []].append(s)
+        minutesOf[s] = t.minutes
+        byDate[ordinals[s], default: []].append(s)
+        byKey[keyPositions[s]].append(s)
+    }
+
+    /// Removes (or restores) a placed slot's time.
+    private mutating func setTime(_ s: Int, _ t: ClockTime?) {
+        times[s] = t
+        minutesOf[s] = t?.minutes ?? -1
     }
 
     /// The first acceptable candidate of the sequence (seed, +5/10/15, pool grid, full grid).
@@ -59,10 +79,15 @@ struct TimingPlacer {
             let t = shifted(seed.minutes + delta)
             if t.minutes <= 1439, acceptable(t, for: s) { return t }
         }
-        let pool = Set(SlotSeeds.pool(slot.category, slot.date.weekday))
-        let grid = stride(from: 7 * 60 + seed.minute % 5, through: 23 * 60 + 59, by: 5).map(shifted)
-        for t in grid where pool.contains(t.hour) && acceptable(t, for: s) { return t }
-        for t in grid where acceptable(t, for: s) { return t }
+        let pool = SlotSeeds.pool(slot.category, slot.date.weekday)
+        for poolOnly in [true, false] {
+            var minutes = 7 * 60 + seed.minute % 5
+            while minutes <= 23 * 60 + 59 {
+                let t = shifted(minutes)
+                if (!poolOnly || pool.contains(t.hour)) && acceptable(t, for: s) { return t }
+                minutes += 5
+            }
+        }
         return nil
     }
 
@@ -73,7 +98,7 @@ struct TimingPlacer {
 
     mutating func drop(_ s: Int) {
         dropped.insert(s)
-        times[s] = nil
+        setTime(s, nil)
         warnings.append(.capped(slots[s].date, slots[s].category, slots[s].key, 1, "placement"))
     }
 
@@ -91,14 +116,14 @@ struct TimingPlacer {
                 continue
             }
             // Protected: try removing one placed item of the same date with another instance.
-            let sameDate = placedOrder.filter { slots[$0].date == slots[s].date && times[$0] != nil }
+            let sameDate = placedOrder.filter { ordinals[$0] == ordinals[s] && times[$0] != nil }
             let byCategory = [SendCategory.engagement, .retention, .revenue].flatMap { category in
                 sameDate.filter { slots[$0].category == category }.reversed()
             }
             var placed = false
             for victim in byCategory where remaining(slots[victim].key) >= 2 {
                 let saved = times[victim]
-                times[victim] = nil
+                setTime(victim, nil)
                 if let t = candidate(for: s) {
                     place(s, at: t)
                     placedOrder.append(s)
@@ -106,7 +131,7 @@ struct TimingPlacer {
                     placed = true
                     break
                 }
-                times[victim] = saved
+                setTime(victim, saved)
             }
             if !placed { drop(s) }
         }

@@ -16,7 +16,9 @@ public struct DataTools: Sendable {
     public static let names = [
         "get_active_creators", "get_allowed_content_types", "get_content_type_rankings", "get_persona_profile",
         "get_schedules", "save_schedule", "get_send_types", "get_send_types_constraints",
-        "get_active_volume_triggers",
+        "get_active_volume_triggers", "get_send_type_captions", "get_batch_captions_by_content_types",
+        "validate_caption_structure", "get_performance_trends", "save_volume_triggers", "get_creator_profile",
+        "get_volume_config",
     ]
 
     /// Calls a tool by name and returns its result object; an unknown name is a VALIDATION_ERROR result.
@@ -34,6 +36,13 @@ public struct DataTools: Sendable {
         case "get_send_types": result = getSendTypes(parameters)
         case "get_send_types_constraints": result = getSendTypesConstraints(parameters)
         case "get_active_volume_triggers": result = getActiveVolumeTriggers(parameters)
+        case "get_send_type_captions": result = getSendTypeCaptions(parameters)
+        case "get_batch_captions_by_content_types": result = getBatchCaptionsByContentTypes(parameters)
+        case "validate_caption_structure": result = validateCaptionStructure(parameters)
+        case "get_performance_trends": result = getPerformanceTrends(parameters)
+        case "save_volume_triggers": result = saveVolumeTriggers(parameters, context: context)
+        case "get_creator_profile": result = getCreatorProfile(parameters)
+        case "get_volume_config": result = getVolumeConfig(parameters)
         default:
             return .object([
                 "error": .string("Unknown data tool '\(name)'"), "error_code": "VALIDATION_ERROR",

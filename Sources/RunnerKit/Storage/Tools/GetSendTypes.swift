@@ -50,26 +50,10 @@ extension DataTools {
                 }
                 filter = normalised
             }
-            var source = "cache"
-            var cachedAt: String?
-            var rows: [[String: ToolValue]]
-            if let cached = sendTypeCache.get() {
-                rows = cached.rows
-                cachedAt = cached.cachedAt
-            } else {
-                source = "database"
-                rows = try storage.read { db in
-                    try Row.fetchAll(
-                        db,
-                        sql: """
-                            SELECT \(Self.sendTypeColumns.joined(separator: ", ")) FROM send_types WHERE is_active = 1
-                            ORDER BY CASE category WHEN 'revenue' THEN 1 WHEN 'engagement' THEN 2 ELSE 3 END, sort_order,
-                              send_type_key
-                            """
-                    ).map(Self.sendTypeRow)
-                }
-                sendTypeCache.store(rows, at: fetchedAt)
-            }
+            let loaded = try loadSendTypes()
+            let source = loaded.cachedAt == nil ? "database" : "cache"
+            let cachedAt = loaded.cachedAt
+            var rows = loaded.rows
             if let filter {
                 rows = rows.filter { ["both", filter].contains($0["page_type_restriction"]?.stringValue ?? "") }
             }
@@ -109,6 +93,24 @@ extension DataTools {
                 ],
             ])
         }
+    }
+
+    /// The active send types from the cache, or read (and cached) when the cache is empty;
+    /// `cachedAt` is nil when they came from the database.
+    func loadSendTypes() throws -> (rows: [[String: ToolValue]], cachedAt: String?) {
+        if let cached = sendTypeCache.get() { return (cached.rows, cached.cachedAt) }
+        let rows = try storage.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.sendTypeColumns.joined(separator: ", ")) FROM send_types WHERE is_active = 1
+                    ORDER BY CASE category WHEN 'revenue' THEN 1 WHEN 'engagement' THEN 2 ELSE 3 END, sort_order,
+                      send_type_key
+                    """
+            ).map(Self.sendTypeRow)
+        }
+        sendTypeCache.store(rows, at: fetchedAt)
+        return (rows, nil)
     }
 
     /// One send_types row with booleans as JSON booleans and JSON columns parsed.
