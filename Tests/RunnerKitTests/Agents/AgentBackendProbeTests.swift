@@ -29,7 +29,7 @@ struct AgentBackendProbeTests {
             version: 1
             kind: agents
             agents:
-              schedule-generator: { role: generator, backend: command, command: ["\(AgentFixtures.path("record-request.sh"))", "/dev/null"] }
+              schedule-generator: { role: generator, backend: command, command: ["\(AgentFixtures.path("record-request.sh"))", "\(AgentFixtures.temporaryDirectory().appendingPathComponent("request.json").path)"] }
               schedule-validator: { role: validator, backend: builtin }
               spare: { role: generator, backend: builtin }
 

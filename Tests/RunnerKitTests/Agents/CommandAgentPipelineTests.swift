@@ -7,7 +7,9 @@ import Testing
 func agentsYAML(generator: String, validator: String, timeout: String = "30s") -> String {
     func entry(_ name: String, _ role: String, _ script: String) -> String {
         if script == "builtin" { return "  \(name): { role: \(role), backend: builtin }\n" }
-        return "  \(name): { role: \(role), backend: command, command: [\"\(AgentFixtures.path(script))\", \"{model}\"], timeout: \(timeout) }\n"
+        // One argument: a fresh temp path (the fixtures that record pids write there, never in the cwd).
+        let scratch = AgentFixtures.temporaryDirectory().appendingPathComponent("pids").path
+        return "  \(name): { role: \(role), backend: command, command: [\"\(AgentFixtures.path(script))\", \"\(scratch)\"], timeout: \(timeout) }\n"
     }
     return "version: 1\nkind: agents\nagents:\n"
         + entry("schedule-generator", "generator", generator) + entry("schedule-validator", "validator", validator)
