@@ -6,6 +6,7 @@ public struct BuiltinSteps: StepRunner {
     /// Creates the runner for one run.
     public init(services: StepServices) { self.services = services }
 
+    /// Runs one attempt of `phase` with the implementation of its kind.
     public func run(_ phase: Phase, role: AgentRole?, attempt: Int, inputs: ArtifactStore<ArtifactValue>)
         async throws -> StepOutput<ArtifactValue>
     {

@@ -73,6 +73,7 @@ public struct CivilDay: Sendable, Hashable, Comparable {
         string + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2) + "." + pad(millis, 3) + "Z"
     }
 
+    /// Earlier days sort first.
     public static func < (a: CivilDay, b: CivilDay) -> Bool { a.number < b.number }
 
     static func days(year: Int, month: Int, day: Int) -> Int {

@@ -35,6 +35,7 @@ public struct VolumeInputs: Sendable, Equatable {
     public var rankings: [Ranking]
     public var databaseTriggers: [DatabaseTrigger]
 
+    /// Compares the identifying fields (tuples in `sends` are compared by count only).
     public static func == (a: VolumeInputs, b: VolumeInputs) -> Bool {
         a.creatorID == b.creatorID && a.previousTier == b.previousTier && a.sends.count == b.sends.count
             && a.rankings == b.rankings && a.databaseTriggers == b.databaseTriggers

@@ -196,3 +196,48 @@ struct HeartbeatTests {
         #expect(try await observed.value)
     }
 }
+
+@Suite("Applied configurations", .serialized)
+struct AppliedConfigTests {
+    @Test("an edited rollout phase is recorded as a new accepted row and the run carries its phase")
+    func editedPhase() async throws {
+        let fixture = try LifecycleFixture { files in
+            files["rollout.yaml"] = files["rollout.yaml"]?.replacingOccurrences(
+                of: "phase: canary ", with: "phase: percent_25 ")
+        }
+        let report = try await fixture.launcher().execute(RunRequest(creatorInput: "alexia", weekStart: "2026-01-05"))
+        #expect(report.decision.flags.percentage == ResolvedFlag(
+            value: 25, source: .yaml, origin: "pipelines/rollout.yaml: phases[percent_25].flags.percentage"))
+        #expect(try fixture.count("SELECT count(*) FROM applied_configs WHERE phase = 'percent_25'") == 1)
+        #expect(try fixture.count("SELECT count(*) FROM runs WHERE rollout_phase = 'percent_25'") == 1)
+        #expect(try fixture.count(
+            "SELECT count(*) FROM runs r JOIN applied_configs a ON a.id = r.applied_config_id WHERE a.phase = 'percent_25'") == 1)
+    }
+}
+
+@Suite("Deadline during a recorded run", .serialized)
+struct RecordedDeadlineTests {
+    @Test("the deadline passing mid-phase cancels it, fails the run with DEADLINE_EXCEEDED and finishes every row")
+    func deadlineMidPhase() async throws {
+        let fixture = try LifecycleFixture()
+        let probe = Probe()
+        let runner = ScriptedRunner { phase, _ in
+            if phase == "generator" { _ = try await longWork(phase, probe: probe) }
+        }
+        var launcher = try fixture.launcher(runner)
+        launcher.timer = { purpose, _ in
+            guard purpose == .deadline else { return try await neverExpires(purpose, .zero) }
+            try await probe.waitForCall("generator")
+        }
+        let report = try await launcher.execute(RunRequest(creatorInput: "alexia", weekStart: "2026-01-05"))
+        #expect(report.status == .failed)
+        #expect(report.errors.first?.code == "DEADLINE_EXCEEDED")
+        #expect(await probe.cancelled == ["generator"])
+        #expect(await probe.finishedWork.isEmpty)
+        #expect(try fixture.count("SELECT count(*) FROM runs WHERE status = 'failed' AND error_code = 'DEADLINE_EXCEEDED'") == 1)
+        #expect(try fixture.count(
+            "SELECT count(*) FROM run_phases WHERE phase = 'generator' AND status = 'failed' AND error_code = 'DEADLINE_EXCEEDED'") == 1)
+        #expect(try fixture.count("SELECT count(*) FROM run_phases WHERE status = 'running'") == 0)
+        #expect(try fixture.count("SELECT count(*) FROM run_phases WHERE phase IN ('validator', 'save')") == 0)
+    }
+}

@@ -45,9 +45,9 @@ struct GeneratorPropertyTests {
         let allocation = try AllocationStep.run(context, analysis: PerformanceAnalysis.run(context))
         let timing = TimingStep.run(context, allocation: allocation)
         let captions = CaptionStep.run(context, allocation: allocation)
-        let followups = FollowupStep.run(context, allocation: allocation, captions: captions, timing: timing)
+        let followups = FollowupStep.run(context, captions: captions, timing: timing)
         return PricingStep.run(
             context,
-            schedule: AssemblyStep.run(context, allocation: allocation, captions: captions, timing: timing, followups: followups))
+            schedule: AssemblyStep.run(context, captions: captions, timing: timing, followups: followups))
     }
 }

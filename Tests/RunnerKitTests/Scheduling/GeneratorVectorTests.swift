@@ -83,8 +83,8 @@ struct GeneratorVectorTests {
         let allocation = try AllocationStep.run(context, analysis: analysis)
         let timing = TimingStep.run(context, allocation: allocation)
         let captions = CaptionStep.run(context, allocation: allocation)
-        let followups = FollowupStep.run(context, allocation: allocation, captions: captions, timing: timing)
-        let assembled = AssemblyStep.run(context, allocation: allocation, captions: captions, timing: timing, followups: followups)
+        let followups = FollowupStep.run(context, captions: captions, timing: timing)
+        let assembled = AssemblyStep.run(context, captions: captions, timing: timing, followups: followups)
         let priced = PricingStep.run(context, schedule: assembled)
         #expect(priced == (try BuiltinGenerator.generate(context)))
     }

@@ -59,3 +59,27 @@ struct RunRecordStoreTests {
         #expect(try store.listRuns(status: "running").map(\.run_id) == ["r2"])
     }
 }
+
+@Suite("Run abandonment")
+struct RunAbandonmentTests {
+    @Test("a rerun after the owner process died abandons the old run and proceeds")
+    func deadOwner() throws {
+        let dir = TempDirectory()
+        let storage = try Storage.open(path: dir.path("runs.db"), create: true, clock: StorageFixture.clock)
+        let store = RunRecordStore(storage: storage)
+        let config = try store.recordAppliedConfig(
+            configHash: "h", phase: nil, flags: [:], salt: "", status: "accepted", reason: nil, seenBy: "t")
+        var dead = NewRun(
+            runID: "old", creatorID: "cr_x", weekStart: "2026-01-05", pipeline: "v4", role: "primary", decision: [:],
+            decisionTarget: "control", decisionReason: "default", appliedConfigID: config, readOnly: false,
+            ownerPID: 999_999, ownerHost: "thishost", runnerVersion: "t")
+        try store.insertRun(dead, actor: "t")
+        dead.runID = "new"
+        dead.ownerPID = Int(getpid())
+        try store.insertRun(dead, actor: "t")
+        let old = try store.run(id: "old")
+        #expect(old?.status == "abandoned" && old?.error_code == "ABANDONED")
+        #expect(old?.error_message == "Owner process 999999 on thishost is gone")
+        #expect(try store.run(id: "new")?.status == "running")
+    }
+}

@@ -39,6 +39,18 @@ public struct CreatorContext: Sendable, Equatable {
     public var referenceDate: DayDate
     /// Informational UTC timestamp, never hashed.
     public var generatedAt: String
+    /// Caption text analyses by caption id, derived from `captions` (not encoded).
+    var captionAnalyses: [Int: CaptionScorer.Analysis] = [:]
+
+    /// Recomputes `captionAnalyses` from `captions`.
+    mutating func analyseCaptions() {
+        captionAnalyses = Dictionary(captions.map { ($0.captionId, CaptionScorer.analyze($0.text)) }) { a, _ in a }
+    }
+
+    /// The analysis of a caption (cached when the caption came with the context).
+    func analysis(of caption: CaptionRow) -> CaptionScorer.Analysis {
+        captionAnalyses[caption.captionId] ?? CaptionScorer.analyze(caption.text)
+    }
 
     /// The 7 dates of the week.
     public var week: [DayDate] { CalendarRules.week(from: referenceDate) }

@@ -9,57 +9,103 @@ public enum CaptionScorer {
         }
     }
 
+    /// The category-independent facts of a text; scoring a category from them is cheap.
+    public struct Analysis: Sendable, Equatable {
+        var length: Int
+        /// Bit i set when spam phrase i occurs (order of `phrases`).
+        var phrases: Int
+        var emoji: Int
+        var repetition: Bool
+        var allCaps: Bool
+        var blank: Bool
+    }
+
+    /// Spam phrases and penalties; the last three count only outside revenue.
+    static let phrases: [(needle: [UInt32], penalty: Int, revenueToo: Bool)] = [
+        ("click here", 15, true), ("act now", 15, true), ("buy now", 15, true), ("hurry", 5, true),
+        ("limited time", 10, false), ("exclusive offer", 10, false), ("don't miss", 10, false),
+    ].map { (Array($0.0.unicodeScalars.map(\.value)), $0.1, $0.2) }
+
     /// The 0–100 score of a text for a send-type category.
     public static func score(_ text: String, category: SendCategory) -> Int {
-        // Works on scalar values with an ASCII fast path: scoring runs for every pooled caption.
-        let scalars = Array(text.unicodeScalars)
-        let lowered = scalars.map(lower)
+        score(analyze(text), category: category)
+    }
+
+    /// The 0–100 score of an analysed text for a category.
+    public static func score(_ a: Analysis, category: SendCategory) -> Int {
         var score = 100
-        let length = scalars.count
         let (minimum, idealMin, idealMax, maximum) = lengths(category)
-        if length < minimum {
+        if a.length < minimum {
             score -= 30
-        } else if length < idealMin {
+        } else if a.length < idealMin {
             score -= 10
-        } else if length > maximum {
+        } else if a.length > maximum {
             score -= 15
-        } else if length > idealMax {
+        } else if a.length > idealMax {
             score -= 5
         }
-        var phrases: [(String, Int)] = [("click here", 15), ("act now", 15), ("buy now", 15), ("hurry", 5)]
-        if category != .revenue { phrases += [("limited time", 10), ("exclusive offer", 10), ("don't miss", 10)] }
-        for (phrase, penalty) in phrases where contains(lowered, phrase) { score -= penalty }
-        let emoji = scalars.reduce(0) { $0 + ($1.value > 0x1F300 ? 1 : 0) }
-        if emoji > 10 { score -= 15 } else if emoji > 5 { score -= 5 }
-        var words: [ArraySlice<UInt32>] = []
+        for (i, phrase) in phrases.enumerated() where a.phrases & (1 << i) != 0 {
+            if phrase.revenueToo || category != .revenue { score -= phrase.penalty }
+        }
+        if a.emoji > 10 { score -= 15 } else if a.emoji > 5 { score -= 5 }
+        if a.repetition { score -= 10 }
+        if a.allCaps { score -= 20 }
+        return min(100, max(0, score))
+    }
+
+    /// Whether an analysed text is a valid caption for a category.
+    public static func isValid(_ a: Analysis, category: SendCategory) -> Bool {
+        !a.blank && a.length <= 2000 && score(a, category: category) >= 70
+    }
+
+    /// Analyses a text once: length, spam phrases, emoji, repetition and all caps.
+    public static func analyze(_ text: String) -> Analysis {
+        // Works on scalar values with an ASCII fast path: every pooled caption is analysed.
+        let scalars = Array(text.unicodeScalars)
+        let lowered = scalars.map(lower)
+        var found = 0
+        for (i, phrase) in phrases.enumerated() where contains(lowered, phrase.needle) { found |= 1 << i }
+        var emoji = 0
+        var words: [Range<Int>] = []
         var start: Int?
-        for (i, scalar) in scalars.enumerated() {
-            if isSpace(scalar) {
-                if let s = start { words.append(lowered[s..<i]) }
-                start = nil
-            } else if start == nil {
-                start = i
-            }
-        }
-        if let s = start { words.append(lowered[s..<lowered.count]) }
-        if words.count > 5 {
-            var counts: [ArraySlice<UInt32>: Int] = [:]
-            for word in words where word.count > 3 { counts[word, default: 0] += 1 }
-            if counts.values.contains(where: { $0 > 2 }) { score -= 10 }
-        }
         var hasUpper = false
         var hasLower = false
-        for scalar in scalars {
-            if scalar.value < 0x80 {
-                if scalar.value >= 0x41 && scalar.value <= 0x5A { hasUpper = true }
-                if scalar.value >= 0x61 && scalar.value <= 0x7A { hasLower = true }
+        var blank = true
+        for (i, scalar) in scalars.enumerated() {
+            let v = scalar.value
+            if v > 0x1F300 { emoji += 1 }
+            if isSpace(scalar) {
+                if let s = start { words.append(s..<i) }
+                start = nil
+            } else {
+                blank = false
+                if start == nil { start = i }
+            }
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A { hasUpper = true }
+                if v >= 0x61 && v <= 0x7A { hasLower = true }
             } else if scalar.properties.isCased {
                 if scalar.properties.isUppercase { hasUpper = true }
                 if scalar.properties.isLowercase { hasLower = true }
             }
         }
-        if hasUpper, !hasLower, length > 20 { score -= 20 }
-        return min(100, max(0, score))
+        if let s = start { words.append(s..<scalars.count) }
+        var repetition = false
+        if words.count > 5 {
+            let long = words.filter { $0.count > 3 }.map { lowered[$0] }
+                .sorted { $0.lexicographicallyPrecedes($1) }
+            var run = 1
+            for i in long.indices.dropFirst() {
+                run = long[i] == long[i - 1] ? run + 1 : 1
+                if run > 2 {
+                    repetition = true
+                    break
+                }
+            }
+        }
+        return Analysis(
+            length: scalars.count, phrases: found, emoji: emoji, repetition: repetition,
+            allCaps: hasUpper && !hasLower && scalars.count > 20, blank: blank)
     }
 
     /// Lower-cases a scalar value (ASCII directly, others by their single-scalar mapping).
@@ -77,8 +123,7 @@ public enum CaptionScorer {
     }
 
     /// Substring search of an ASCII phrase in lower-cased scalar values.
-    private static func contains(_ haystack: [UInt32], _ phrase: String) -> Bool {
-        let needle = phrase.unicodeScalars.map(\.value)
+    private static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
         guard haystack.count >= needle.count else { return false }
         outer: for i in 0...(haystack.count - needle.count) {
             for j in needle.indices where haystack[i + j] != needle[j] { continue outer }
@@ -94,8 +139,7 @@ public enum CaptionScorer {
 
     /// Valid: score ≥ 70, not blank, at most 2,000 scalars.
     public static func isValid(_ text: String, category: SendCategory) -> Bool {
-        guard !text.allSatisfy(\.isWhitespace), text.unicodeScalars.count <= 2000 else { return false }
-        return score(text, category: category) >= 70
+        isValid(analyze(text), category: category)
     }
 
     /// PASS ≥ 85, REVIEW 70–84, REJECT < 70.

@@ -1,11 +1,13 @@
 /// The `captions` artifact: one caption id per allocated slot (nil: pool empty) and warnings.
 public struct CaptionPlan: Sendable, Equatable, Codable {
-    /// Indexed like `AllocationPlan.slots`.
+    /// The allocated slots the captions belong to (a copy, so later steps need only this artifact).
+    public var slots: [AllocatedSlot]
+    /// Indexed like `slots`.
     public var captionIds: [Int?]
     public var warnings: [GenerationWarning]
 
     enum CodingKeys: String, CodingKey {
-        case captionIds = "caption_ids", warnings
+        case slots, captionIds = "caption_ids", warnings
     }
 }
 
@@ -43,27 +45,33 @@ struct CaptionSelector {
 
     private mutating func valid(_ caption: CaptionRow, _ category: SendCategory) -> Bool {
         if let known = validity[caption.captionId]?[category] { return known }
-        let value = CaptionScorer.isValid(caption.text, category: category)
+        let value = CaptionScorer.isValid(context.analysis(of: caption), category: category)
         validity[caption.captionId, default: [:]][category] = value
         return value
     }
 
     /// The PPV pool of a content type, in pool order.
     func ppvPool(_ contentType: String) -> [CaptionRow] {
-        context.captions.filter { $0.schedulableType == "ppv" && $0.contentType == contentType }.sorted { a, b in
-            let ka = (usedKey(a.creatorLastUsedDate), tierKey(a.performanceTier), usedKey(a.globalLastUsedDate))
-            let kb = (usedKey(b.creatorLastUsedDate), tierKey(b.performanceTier), usedKey(b.globalLastUsedDate))
-            return ka != kb ? ka < kb : a.captionId < b.captionId
+        let pool = context.captions.filter { $0.schedulableType == "ppv" && $0.contentType == contentType }
+        return ordered(pool) { c in
+            [usedKey(c.creatorLastUsedDate), tierKey(c.performanceTier), usedKey(c.globalLastUsedDate), c.captionId]
         }
     }
 
     /// The send-type pool of a key, in pool order.
     func sendTypePool(_ key: SendTypeKey) -> [CaptionRow] {
-        context.captions.filter { $0.captionType == key.rawValue }.sorted { a, b in
-            let ka = (fresh(a) ? 0 : 1, usedKey(a.creatorLastUsedDate), tierKey(a.performanceTier), usedKey(a.globalLastUsedDate))
-            let kb = (fresh(b) ? 0 : 1, usedKey(b.creatorLastUsedDate), tierKey(b.performanceTier), usedKey(b.globalLastUsedDate))
-            return ka != kb ? ka < kb : a.captionId < b.captionId
+        let pool = context.captions.filter { $0.captionType == key.rawValue }
+        return ordered(pool) { c in
+            [
+                fresh(c) ? 0 : 1, usedKey(c.creatorLastUsedDate), tierKey(c.performanceTier),
+                usedKey(c.globalLastUsedDate), c.captionId,
+            ]
         }
+    }
+
+    /// Sorts by precomputed integer keys (dates parsed once per caption, not per comparison).
+    private func ordered(_ pool: [CaptionRow], key: (CaptionRow) -> [Int]) -> [CaptionRow] {
+        pool.map { ($0, key($0)) }.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
     }
 
     /// Never used, or last used ≥ 90 days before the reference date.
@@ -104,10 +112,10 @@ struct CaptionSelector {
             let firstThree = Array(survivors.prefix(3))
             switch context.persona.emojiFrequency {
             case "none", "light":
-                return firstThree.min { CaptionScorer.emojiCount($0.text) < CaptionScorer.emojiCount($1.text) }?.captionId
+                return firstThree.min { context.analysis(of: $0).emoji < context.analysis(of: $1).emoji }?.captionId
             case "heavy":
                 return firstThree.enumerated().max { a, b in
-                    let (ea, eb) = (CaptionScorer.emojiCount(a.element.text), CaptionScorer.emojiCount(b.element.text))
+                    let (ea, eb) = (context.analysis(of: a.element).emoji, context.analysis(of: b.element).emoji)
                     return ea != eb ? ea < eb : a.offset > b.offset
                 }?.element.captionId
             default:
@@ -139,13 +147,13 @@ public enum CaptionStep {
             }
             ids.append(id)
         }
-        return CaptionPlan(captionIds: ids, warnings: warnings)
+        return CaptionPlan(slots: allocation.slots, captionIds: ids, warnings: warnings)
     }
 
     /// A selector replaying the item captions, so follow-ups continue the same state.
-    static func replay(_ context: CreatorContext, allocation: AllocationPlan, captions: CaptionPlan) -> CaptionSelector {
+    static func replay(_ context: CreatorContext, captions: CaptionPlan) -> CaptionSelector {
         var selector = CaptionSelector(context: context)
-        for (slot, id) in zip(allocation.slots, captions.captionIds) {
+        for (slot, id) in zip(captions.slots, captions.captionIds) {
             selector.replayUse(id, date: slot.date)
         }
         return selector

@@ -71,17 +71,15 @@ public enum FollowupPlanner {
 /// The `generate_followups` step.
 public enum FollowupStep {
     /// Selects follow-ups of the placed parents and chooses their captions chronologically.
-    public static func run(
-        _ context: CreatorContext, allocation: AllocationPlan, captions: CaptionPlan, timing: TimingPlan
-    ) -> FollowupPlan {
-        let parents = allocation.slots.indices.compactMap { i -> FollowupParent? in
-            guard let time = timing.times[i] else { return nil }
-            let slot = allocation.slots[i]
+    public static func run(_ context: CreatorContext, captions: CaptionPlan, timing: TimingPlan) -> FollowupPlan {
+        let parents = timing.slots.indices.compactMap { i -> FollowupParent? in
+            guard let time = timing.times[i], captions.captionIds.indices.contains(i) else { return nil }
+            let slot = timing.slots[i]
             return FollowupParent(
                 id: i, key: slot.key, date: slot.date, time: time, contentType: slot.contentType,
                 captionId: captions.captionIds[i])
         }
-        var selector = CaptionStep.replay(context, allocation: allocation, captions: captions)
+        var selector = CaptionStep.replay(context, captions: captions)
         var planned: [PlannedFollowup] = []
         var warnings: [GenerationWarning] = []
         for (parent, time, delay) in FollowupPlanner.select(parents, context: context) {

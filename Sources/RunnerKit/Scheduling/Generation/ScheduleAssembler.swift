@@ -2,19 +2,19 @@
 public enum AssemblyStep {
     /// Builds the schedule output (prices are left null for `price_items`).
     public static func run(
-        _ context: CreatorContext, allocation: AllocationPlan, captions: CaptionPlan, timing: TimingPlan,
-        followups: FollowupPlan
+        _ context: CreatorContext, captions: CaptionPlan, timing: TimingPlan, followups: FollowupPlan
     ) -> ScheduleOutput {
-        let placed = allocation.slots.indices.filter { timing.times[$0] != nil }.sorted { a, b in
-            let (sa, sb) = (allocation.slots[a], allocation.slots[b])
+        let slots = timing.slots
+        let placed = slots.indices.filter { timing.times[$0] != nil }.sorted { a, b in
+            let (sa, sb) = (slots[a], slots[b])
             return sa.date != sb.date ? sa.date < sb.date : timing.times[a]! < timing.times[b]!
         }
         var itemIndex: [Int: Int] = [:]
         let items = placed.enumerated().map { position, s -> ScheduleEntry in
             itemIndex[s] = position
-            let slot = allocation.slots[s]
+            let slot = slots[s]
             return ScheduleEntry(
-                sendTypeKey: slot.key.rawValue, captionId: captions.captionIds[s], contentType: slot.contentType,
+                sendTypeKey: slot.key.rawValue, captionId: captions.captionIds.indices.contains(s) ? captions.captionIds[s] : nil, contentType: slot.contentType,
                 scheduledDate: slot.date.description, scheduledTime: timing.times[s]!.description, price: nil,
                 flyerRequired: slot.key.requiresFlyer ? 1 : 0, channelKey: context.constraint(slot.key).channelKey.rawValue)
         }
@@ -28,21 +28,6 @@ public enum AssemblyStep {
         return ScheduleOutput(
             creatorId: context.creatorId, weekStart: context.referenceDate.description, timezone: context.timezone,
             items: items, followups: followupEntries,
-            warnings: allocation.warnings + captions.warnings + timing.warnings + followups.warnings)
-    }
-}
-
-/// The v5 built-in generator: the v4 building blocks composed in one call.
-public enum BuiltinGenerator {
-    /// Generates a priced schedule; throws `NO_ELIGIBLE_CONTENT` when vault − AVOID is empty.
-    public static func generate(_ context: CreatorContext) throws(SchedulingError) -> ScheduleOutput {
-        let analysis = PerformanceAnalysis.run(context)
-        let allocation = try AllocationStep.run(context, analysis: analysis)
-        let captions = CaptionStep.run(context, allocation: allocation)
-        let timing = TimingStep.run(context, allocation: allocation)
-        let followups = FollowupStep.run(context, allocation: allocation, captions: captions, timing: timing)
-        let schedule = AssemblyStep.run(
-            context, allocation: allocation, captions: captions, timing: timing, followups: followups)
-        return PricingStep.run(context, schedule: schedule)
+            warnings: timing.allocationWarnings + captions.warnings + timing.warnings + followups.warnings)
     }
 }

@@ -1,8 +1,17 @@
 /// The `timing` artifact: one time per allocated slot, nil when the slot was dropped.
 public struct TimingPlan: Sendable, Equatable, Codable {
-    /// Indexed like `AllocationPlan.slots`.
+    /// The allocated slots (a copy, so later steps need only this artifact).
+    public var slots: [AllocatedSlot]
+    /// Indexed like `slots`.
     public var times: [ClockTime?]
+    /// The allocation's warnings, carried forward to assembly.
+    public var allocationWarnings: [GenerationWarning]
+    /// Placement warnings.
     public var warnings: [GenerationWarning]
+
+    enum CodingKeys: String, CodingKey {
+        case slots, times, allocationWarnings = "allocation_warnings", warnings
+    }
 }
 
 /// Seeded timing placement with the candidate sequence and protected items (§6.7).
@@ -144,6 +153,8 @@ public enum TimingStep {
     public static func run(_ context: CreatorContext, allocation: AllocationPlan) -> TimingPlan {
         var placer = TimingPlacer(context: context, slots: allocation.slots)
         placer.placeAll()
-        return TimingPlan(times: placer.times, warnings: placer.warnings)
+        return TimingPlan(
+            slots: allocation.slots, times: placer.times, allocationWarnings: allocation.warnings,
+            warnings: placer.warnings)
     }
 }

@@ -65,7 +65,7 @@ public enum BuiltinValidator {
         }
         for (index, entry) in schedule.savedList.enumerated() {
             guard let caption = context.caption(id: entry.captionId), let key = entry.key else { continue }
-            let score = CaptionScorer.score(caption.text, category: key.category)
+            let score = CaptionScorer.score(context.analysis(of: caption), category: key.category)
             if score < 70 { list.append("caption_quality: item \(index) caption \(caption.captionId) scored \(score)") }
         }
         return list

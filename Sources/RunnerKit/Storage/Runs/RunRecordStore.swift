@@ -45,12 +45,16 @@ public struct RunRecordStore: Sendable {
         }
     }
 
-    /// Inserts a running run; a second served run of the same creator-week is RUN_IN_PROGRESS.
+    /// Inserts a running run after applying the abandonment rule to the creator-week's running
+    /// rows; a second served run of the same creator-week is RUN_IN_PROGRESS.
     @discardableResult
     public func insertRun(_ run: NewRun, actor: String) throws -> RunRecord {
         do {
             return try storage.write { db in
                 let at = now
+                if run.role == "primary" || run.role == "fallback" {
+                    _ = try abandonStale(db, creatorID: run.creatorID, weekStart: run.weekStart, host: run.ownerHost, actor: actor)
+                }
                 try db.execute(
                     sql: """
                         INSERT INTO runs (run_id, creator_id, week_start, pipeline, role, decision, decision_target,
