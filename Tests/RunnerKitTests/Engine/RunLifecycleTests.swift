@@ -224,7 +224,7 @@ struct RecordedDeadlineTests {
         let runner = ScriptedRunner { phase, _ in
             if phase == "generator" { _ = try await longWork(phase, probe: probe) }
         }
-        var launcher = try fixture.launcher(runner)
+        var launcher = try fixture.launcher(runner, env: ["EROS_V5_AUTO_FALLBACK": "false"])
         launcher.timer = { purpose, _ in
             guard purpose == .deadline else { return try await neverExpires(purpose, .zero) }
             try await probe.waitForCall("generator")
