@@ -22,6 +22,9 @@ extension AgentProcess {
         pthread_sigmask(SIG_BLOCK, &pipeMask, nil)
 
         let start = ContinuousClock.now
+        guard !stop.isRequested else {
+            return AgentProcessOutcome(termination: .cancelled, stdout: [], stderrTail: "", processGroup: 0, durationMs: 0)
+        }
         let agent: SpawnedAgent
         switch spawn() {
         case .failure(let error):
