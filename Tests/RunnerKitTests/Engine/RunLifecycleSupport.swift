@@ -29,7 +29,7 @@ final class LifecycleFixture: @unchecked Sendable {  // written once in init, th
     let clock = RunnerClock(startingAt: Timestamp.parse("2026-01-01T09:00:00Z")!)
 
     static let template: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("eros-template-\(getpid()).db")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("eros-engine-template-\(getpid()).db")
         if !FileManager.default.fileExists(atPath: url.path) {
             let clock = RunnerClock(startingAt: Timestamp.parse("2026-01-01T09:00:00Z")!)
             let storage = try! Storage.open(path: url.path, create: true, clock: clock)
