@@ -105,7 +105,7 @@ struct RunLifecycleTests {
             files["v5.yaml"] = files["v5.yaml"]?.replacingOccurrences(of: "timeout: 30s", with: "timeout: 50ms")
         }
         let runner = ScriptedRunner { phase, _ in if phase == "preflight" { try await Task.sleep(for: .seconds(30)) } }
-        let report = try await fixture.launcher(runner, realTimers: true)
+        let report = try await fixture.launcher(runner, env: ["EROS_V5_AUTO_FALLBACK": "false"], realTimers: true)
             .execute(RunRequest(creatorInput: "alexia", weekStart: week))
         #expect(report.status == .failed)
         #expect(report.errors.first?.code == "PHASE_TIMEOUT")
@@ -123,7 +123,7 @@ struct RunLifecycleTests {
         }
         let blocked = try await fixture.launcher(blocking).execute(RunRequest(creatorInput: "alexia", weekStart: week))
         #expect(blocked.status == .blocked)
-        let rejected = try await fixture.launcher(ScriptedRunner(verdict: "REJECTED"))
+        let rejected = try await fixture.launcher(ScriptedRunner(verdict: "REJECTED"), env: ["EROS_V5_AUTO_FALLBACK": "false"])
             .execute(RunRequest(creatorInput: "alexia", weekStart: week))
         #expect(rejected.status == .rejected)
         #expect(rejected.phases.last?.status == .skipped)
@@ -224,7 +224,7 @@ struct RecordedDeadlineTests {
         let runner = ScriptedRunner { phase, _ in
             if phase == "generator" { _ = try await longWork(phase, probe: probe) }
         }
-        var launcher = try fixture.launcher(runner)
+        var launcher = try fixture.launcher(runner, env: ["EROS_V5_AUTO_FALLBACK": "false"])
         launcher.timer = { purpose, _ in
             guard purpose == .deadline else { return try await neverExpires(purpose, .zero) }
             try await probe.waitForCall("generator")
