@@ -11,6 +11,12 @@ public struct RunnerCommand: AsyncParsableCommand {
             // Each area registers its commands here.
             ValidateCommand.self,
             DbCommand.self,
+            RouteCommand.self,
+            FlagsCommand.self,
+            RunsCommand.self,
+            ExecuteCommand.self,
+            CreatorsCommand.self,
+            DiagnoseCommand.self,
         ]
     )
 

@@ -1,8 +1,3 @@
 import RunnerCLI
 
-/// Runs the command line inside an async function, so the async `main()` overload is chosen.
-func runMain() async {
-    await RunnerCommand.main()
-}
-
-await runMain()
+await RunnerCommand.runMain()

@@ -70,7 +70,13 @@ public final class Storage: Sendable {
 
     /// Runs `body` in one read transaction (one snapshot); errors become `StorageError`.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch { throw StorageError.wrap(error) }
+        do {
+            return try pool.read(body)
+        } catch let error as ToolFailure {
+            throw error
+        } catch {
+            throw StorageError.wrap(error)
+        }
     }
 
     /// Runs `body` in one immediate write transaction, rolled back when it throws.

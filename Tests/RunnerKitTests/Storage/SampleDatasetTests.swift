@@ -48,8 +48,8 @@ struct SampleDatasetTests {
     @Test("two generations with the same as-of give the same digest; another as-of shifts dates, not counts")
     func determinism() throws {
         let dir = TempDirectory()
-        let a = try StorageFixture.sampleDatabase(dir, name: "a.db")
-        let b = try StorageFixture.sampleDatabase(dir, name: "b.db")
+        let a = try StorageFixture.sampleDatabase(dir, name: "a.db", fresh: true)
+        let b = try StorageFixture.sampleDatabase(dir, name: "b.db", fresh: true)
         let c = try StorageFixture.sampleDatabase(dir, name: "c.db", asOf: "2026-01-01")
         #expect(try SampleDataset.digest(of: a) == SampleDataset.digest(of: b))
         #expect(try SampleDataset.digest(of: a) != SampleDataset.digest(of: c))

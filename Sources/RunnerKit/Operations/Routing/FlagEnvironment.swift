@@ -105,3 +105,19 @@ public struct FlagEnvironment: Sendable, Hashable {
         return (list, duplicates)
     }
 }
+
+extension FlagEnvironment {
+    /// For commands that report and carry on: every valid variable applies, invalid ones are
+    /// returned as errors and ignored.
+    public static func parseLeniently(_ environment: [String: String], candidate: String)
+        -> (environment: FlagEnvironment, errors: [FlagEnvironmentError])
+    {
+        do {
+            return (try parse(environment, candidate: candidate), [])
+        } catch {
+            let bad = Set(error.errors.map(\.variable))
+            let valid = environment.filter { !bad.contains($0.key) }
+            return ((try? parse(valid, candidate: candidate)) ?? FlagEnvironment(candidate: candidate), error.errors)
+        }
+    }
+}

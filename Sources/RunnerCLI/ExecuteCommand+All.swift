@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import RunnerKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension ExecuteCommand {
+    /// `--all`: every matching active creator, at most `concurrency` at once, then a summary.
+    func runAll(
+        _ launcher: RunLauncher<BuiltinSteps>, setup: RoutingSetup, weekStart: String, concurrency: Int
+    ) async throws {
+        let started = ContinuousClock.now
+        let creators = try await reportingErrors {
+            try setup.storage.activeCreators(tier: tier?.uppercased(), pageType: pageType)
+        }
+        let progress = ExecuteProgress(total: creators.count, enabled: isatty(STDERR_FILENO) == 1)
+        var outcomes: [(creator: CreatorIdentity, result: Result<RunReport, any Error>)] = []
+        await withTaskGroup(of: (Int, Result<RunReport, any Error>).self) { group in
+            var next = 0
+            func launchNext() {
+                guard next < creators.count else { return }
+                let index = next
+                next += 1
+                let request = RunRequest(
+                    creatorInput: creators[index].creatorId, weekStart: weekStart, forcedPipeline: pipeline,
+                    dryRun: dryRun)
+                group.addTask {
+                    do { return (index, .success(try await launcher.execute(request))) } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            for _ in 0..<concurrency { launchNext() }
+            var results: [Int: Result<RunReport, any Error>] = [:]
+            while let (index, result) = await group.next() {
+                results[index] = result
+                await progress.advance(creators[index].pageName, result)
+                launchNext()
+            }
+            outcomes = creators.indices.map { (creators[$0], results[$0]!) }
+        }
+        await progress.finish()
+        let reports = outcomes.compactMap { try? $0.result.get() }
+        let refused = outcomes.compactMap { outcome -> String? in
+            guard case .failure(let error) = outcome.result else { return nil }
+            let code = (error as? any RunnerError)?.code ?? "INTERNAL_ERROR"
+            return "\(outcome.creator.pageName): \(error) [\(code)]"
+        }
+        for line in refused { printError("error: \(line)") }
+        let summary = ExecuteSummary(
+            reports: reports, durationMs: (ContinuousClock.now - started).wholeMilliseconds, refused: refused.count)
+        switch format {
+        case .json: try printJSON(ExecuteAllOutput(runs: reports, summary: summary))
+        case .text: print(ExecuteText.table(reports, summary: summary))
+        }
+        if summary.failed > 0 || summary.rejected > 0 || !refused.isEmpty { throw ExitCode(.negative) }
+    }
+}
+
+/// The `summary` object of `execute --all`.
+struct ExecuteSummary: Encodable {
+    let total: Int
+    let succeeded: Int
+    let rejected: Int
+    let failed: Int
+    let blocked: Int
+    let durationMs: Int
+    let refused: Int
+
+    init(reports: [RunReport], durationMs: Int, refused: Int) {
+        total = reports.count + refused
+        succeeded = reports.filter { $0.status == .succeeded }.count
+        rejected = reports.filter { $0.status == .rejected }.count
+        failed = reports.filter { $0.status == .failed || $0.status == .abandoned }.count
+        blocked = reports.filter { $0.status == .blocked }.count
+        self.durationMs = durationMs
+        self.refused = refused
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case total, succeeded, rejected, failed, blocked, refused
+        case durationMs = "duration_ms"
+    }
+}
+
+/// The `execute --all` JSON document.
+struct ExecuteAllOutput: Encodable {
+    let runs: [RunReport]
+    let summary: ExecuteSummary
+}
+
+/// The progress line of `execute --all`, drawn on stderr only when it is a terminal.
+actor ExecuteProgress {
+    private let total: Int
+    private let enabled: Bool
+    private var done = 0
+    private var failed = 0
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func advance(_ name: String, _ result: Result<RunReport, any Error>) {
+        done += 1
+        if case .success(let report) = result, report.status == .succeeded {} else { failed += 1 }
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(done)/\(total)] \(failed) not succeeded, last: \(name)".utf8))
+    }
+
+    func finish() {
+        guard enabled, total > 0 else { return }
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}

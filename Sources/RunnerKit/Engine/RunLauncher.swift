@@ -1,0 +1,125 @@
+import Foundation
+
+/// The run lifecycle of operations.md §1.3: check the input, record the routing configuration,
+/// route and insert the run in one transaction, execute with heartbeats and per-attempt rows,
+/// finish the row. Automatic fallback, shadow pairs and rollback/alert evaluation are later work.
+public struct RunLauncher<Runner: StepRunner>: Sendable {
+    /// Builds the step runner of one run.
+    public typealias RunnerFactory = @Sendable (RunEnvironment) -> Runner
+
+    /// The loaded, valid configuration.
+    public var config: LoadedConfig
+    /// The project database.
+    public var storage: Storage
+    /// This process's strictly parsed `EROS_<CANDIDATE>_*` overrides.
+    public var environment: FlagEnvironment
+    /// This process.
+    public var owner: RunOwner
+    /// The runner clock.
+    public var clock: RunnerClock
+    /// Makes the steps of each run.
+    public var makeRunner: RunnerFactory
+    /// How often a running run refreshes `heartbeat_at`.
+    public var heartbeatInterval: Duration = .seconds(5)
+    /// Backoff sleeps (tests record instead of sleeping).
+    public var backoffSleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+
+    /// Creates a launcher.
+    public init(
+        config: LoadedConfig, storage: Storage, environment: FlagEnvironment, owner: RunOwner, clock: RunnerClock,
+        makeRunner: @escaping RunnerFactory
+    ) {
+        self.config = config
+        self.storage = storage
+        self.environment = environment
+        self.owner = owner
+        self.clock = clock
+        self.makeRunner = makeRunner
+    }
+
+    /// The routing configuration in force (the rollout file's desired phase, accepted as-is).
+    public var routing: RoutingConfiguration { RoutingConfiguration(rollout: config.rollout) }
+
+    /// Resolves the input creator; VALIDATION_ERROR or CREATOR_NOT_FOUND refuse (exit 2).
+    public func resolve(_ input: String) throws -> CreatorIdentity {
+        let id = try CreatorIdRule.check(input)
+        guard let creator = try storage.resolveCreator(id) else { throw CreatorInputError.notFound(id) }
+        return creator
+    }
+
+    /// Runs one creator's week. Throws only refusals (nothing recorded) and storage failures
+    /// before the run row exists; everything after is in the report.
+    public func execute(_ request: RunRequest) async throws -> RunReport {
+        let creator = try resolve(request.creatorInput)
+        guard Timestamp.parseDate(request.weekStart) != nil else {
+            throw CreatorInputError.invalid("--week must be a real YYYY-MM-DD date, got: \(request.weekStart)")
+        }
+        if let forced = request.forcedPipeline, config.pipelines[forced] == nil {
+            let known = config.pipelineNames.joined(separator: ", ")
+            throw CreatorInputError.invalid("unknown pipeline '\(forced)' (known: \(known))")
+        }
+        let routing = self.routing
+        let applied = try storage.acceptRoutingConfig(
+            hash: routing.configHash, phase: routing.settings.phaseName, flagsJSON: routing.flagsJSON,
+            salt: routing.salt, seenBy: owner.actor)
+        let started = try storage.startRuns(creatorId: creator.creatorId, weekStart: request.weekStart, owner: owner) {
+            state in
+            let flags = FlagResolver(settings: routing.settings, environment: environment).resolve(rollbackState: state)
+            let router = routing.router
+            let decision =
+                request.forcedPipeline.map {
+                    router.forced(
+                        pipeline: $0, creatorId: creator.creatorId, routingKey: creator.pageName, flags: flags,
+                        rollbackState: state)
+                }
+                ?? router.decide(
+                    creatorId: creator.creatorId, routingKey: creator.pageName, flags: flags, rollbackState: state)
+            let pipeline = decision.target == .shadow ? routing.control : decision.pipeline
+            let role: ExecutionRole = request.forcedPipeline == nil ? .primary : .diagnostic
+            let row = NewRun(
+                runId: UUID().uuidString.lowercased(), creatorId: creator.creatorId, weekStart: request.weekStart,
+                pipeline: pipeline, role: role, decisionJSON: Self.json(decision),
+                decisionTarget: decision.target.rawValue, decisionReason: decision.reason.text,
+                rolloutPhase: applied.phase, appliedConfigId: applied.id,
+                readOnly: request.dryRun || role == .diagnostic)
+            return ([row], decision)
+        }
+        guard let row = started.rows.first else { throw RunRecordError.runNotFound(runId: "(none inserted)") }
+        var notices = started.abandoned.map { "marked run \($0) abandoned (its owner is gone)" }
+        if started.extra.target == .shadow {
+            notices.append("shadow decision: shadow execution is not implemented yet; ran control (\(row.pipeline)) only")
+        }
+        return await run(row, creator: creator, decision: started.extra, notices: notices)
+    }
+
+    /// Executes an inserted run row and finishes it.
+    func run(_ row: NewRun, creator: CreatorIdentity, decision: RoutingDecision, notices: [String]) async -> RunReport {
+        let journal = RunJournal(storage: storage, runId: row.runId)
+        let environment = RunEnvironment(
+            runId: row.runId, creator: creator, weekStart: row.weekStart, pipeline: row.pipeline, role: row.role,
+            readOnly: row.readOnly, storage: storage, clock: clock, actor: owner.actor, configRoot: config.root,
+            agents: config.agents)
+        let runner = makeRunner(environment)
+        let outcome: PipelineOutcome<StepOutput<Runner.Value>>
+        if let pipeline = config.pipelines[row.pipeline], let graph = config.graphs[row.pipeline] {
+            let executor = PipelineExecutor(
+                pipeline: pipeline, graph: graph, agents: config.agents, runner: runner, clock: clock,
+                backoffSleep: backoffSleep, onEvent: { await journal.record($0) })
+            let heartbeat = Task { await journal.keepBeating(every: heartbeatInterval) }
+            outcome = await executor.run()
+            heartbeat.cancel()
+        } else {
+            outcome = PipelineOutcome(
+                phases: [], failure: PhaseFailure(.internalError, "pipeline \(row.pipeline) is not loaded"),
+                failedPhase: nil, durationMs: 0)
+        }
+        return await finish(row, creator: creator, decision: decision, outcome: outcome, runner: runner,
+            journal: journal, notices: notices)
+    }
+
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

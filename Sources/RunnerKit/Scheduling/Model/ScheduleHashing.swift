@@ -1,0 +1,43 @@
+import Crypto
+import Foundation
+
+/// The hashes of the schedule domain: `H16`, the vault/AVOID hashes, jitter seeds, schedule_hash.
+public enum ScheduleHashing {
+    /// `"sha256:"` + the first 16 lowercase hex characters of SHA-256 over the UTF-8 bytes.
+    public static func h16(_ text: String) -> String {
+        "sha256:" + String(hex(text).prefix(16))
+    }
+
+    /// The full lowercase hex SHA-256 digest.
+    public static func hex(_ text: String) -> String {
+        let digest = SHA256.hash(data: Data(text.utf8))
+        return digest.map { byte in
+            let s = String(byte, radix: 16)
+            return s.count == 1 ? "0" + s : s
+        }.joined()
+    }
+
+    /// The first 8 hex characters of SHA-256 read as an unsigned integer.
+    public static func first32(_ text: String) -> UInt32 {
+        let digest = Array(SHA256.hash(data: Data(text.utf8)))
+        return UInt32(digest[0]) << 24 | UInt32(digest[1]) << 16 | UInt32(digest[2]) << 8 | UInt32(digest[3])
+    }
+
+    /// H16 of names sorted by code point and joined with `|` (vault and AVOID hashes).
+    public static func namesHash(_ names: [String]) -> String {
+        h16(names.sorted(by: codePointLess).joined(separator: "|"))
+    }
+
+    /// Code-point (binary) order of strings, the order every sorted name list uses.
+    public static func codePointLess(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
+
+    /// Renders a price the way Python prints a float: always with a fractional digit.
+    public static func pythonFloat(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e16 {
+            return String(Int(value)) + ".0"
+        }
+        return "\(value)"
+    }
+}
