@@ -58,15 +58,25 @@ public struct RolloutRoutingConfig: Sendable, Hashable {
         ])
     }
 
-    /// `sha256:` + lowercase hex of the canonical JSON of phase, flags (allowlist sorted, without
-    /// duplicates) and salt.
-    public var hash: String {
-        var flags = flagsValue.objectValue ?? [:]
-        flags["creators"] = .array(Array(Set(creators)).sorted().map(ToolValue.string))
-        let value = ToolValue.object([
-            "phase": phase.map(ToolValue.string) ?? .null, "flags": .object(flags), "salt": .string(salt),
-        ])
-        return "sha256:" + HashText.sha256Hex(value.canonicalJSON())
+    /// The configuration fingerprint: the same `sha256:` hash as routing's
+    /// `RoutingConfiguration.configHash` (phase name, flags snapshot, salt), so rows recorded by
+    /// either side compare equal.
+    public var hash: String { routingConfiguration(control: "", candidate: "").configHash }
+
+    /// The routing configuration (router and flag settings) of these flags.
+    public func routingConfiguration(
+        control: String, candidate: String, file: String = "pipelines/rollout.yaml"
+    ) -> RoutingConfiguration {
+        RoutingConfiguration(control: control, candidate: candidate, salt: salt, settings: flagSettings(file: file))
+    }
+
+    /// The configuration a routing configuration describes (unset flags at their defaults).
+    public init(_ routing: RoutingConfiguration) {
+        let settings = routing.settings
+        self.init(
+            phase: settings.phaseName, enabled: settings.enabled ?? false, shadow: settings.shadow ?? false,
+            percentage: settings.percentage ?? 0, creators: settings.creators ?? [],
+            autoFallback: settings.autoFallback ?? true, salt: routing.salt)
     }
 
     /// Rebuilds a configuration from a stored row's phase, flags JSON and salt.
