@@ -5,6 +5,6 @@ struct DiagnoseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diagnose",
         abstract: "Troubleshooting reports.",
-        subcommands: [DiagnoseDbCommand.self, DiagnoseGatesCommand.self]
+        subcommands: [DiagnoseDbCommand.self, DiagnosePreflightCommand.self, DiagnoseGatesCommand.self]
     )
 }

@@ -18,30 +18,11 @@ extension ExecuteCommand {
             try setup.storage.activeCreators(tier: tier?.uppercased(), pageType: pageType)
         }
         let progress = ExecuteProgress(total: creators.count, enabled: isatty(STDERR_FILENO) == 1)
-        var outcomes: [(creator: CreatorIdentity, result: Result<RunReport, any Error>)] = []
-        await withTaskGroup(of: (Int, Result<RunReport, any Error>).self) { group in
-            var next = 0
-            func launchNext() {
-                guard next < creators.count else { return }
-                let index = next
-                next += 1
-                let request = RunRequest(
-                    creatorInput: creators[index].creatorId, weekStart: weekStart, forcedPipeline: pipeline,
-                    dryRun: dryRun)
-                group.addTask {
-                    do { return (index, .success(try await launcher.execute(request))) } catch {
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            for _ in 0..<concurrency { launchNext() }
-            var results: [Int: Result<RunReport, any Error>] = [:]
-            while let (index, result) = await group.next() {
-                results[index] = result
-                await progress.advance(creators[index].pageName, result)
-                launchNext()
-            }
-            outcomes = creators.indices.map { (creators[$0], results[$0]!) }
+        let (pipeline, dryRun) = (self.pipeline, self.dryRun)
+        let outcomes = try await Self.cancellingOnSignals {
+            await Self.runEach(
+                creators, launcher: launcher, weekStart: weekStart, pipeline: pipeline, dryRun: dryRun,
+                concurrency: concurrency, progress: progress)
         }
         await progress.finish()
         let reports = outcomes.compactMap { try? $0.result.get() }
@@ -58,6 +39,39 @@ extension ExecuteCommand {
         case .text: print(ExecuteText.table(reports, summary: summary))
         }
         if summary.failed > 0 || summary.rejected > 0 || !refused.isEmpty { throw ExitCode(.negative) }
+    }
+}
+
+extension ExecuteCommand {
+    /// Runs the creators at most `concurrency` at once; after a cancellation no new run starts.
+    static func runEach(
+        _ creators: [CreatorIdentity], launcher: RunLauncher<BuiltinSteps>, weekStart: String, pipeline: String?,
+        dryRun: Bool, concurrency: Int, progress: ExecuteProgress
+    ) async -> [(creator: CreatorIdentity, result: Result<RunReport, any Error>)] {
+        var results: [Int: Result<RunReport, any Error>] = [:]
+        await withTaskGroup(of: (Int, Result<RunReport, any Error>).self) { group in
+            var next = 0
+            func launchNext() {
+                guard next < creators.count, !Task.isCancelled else { return }
+                let index = next
+                next += 1
+                let request = RunRequest(
+                    creatorInput: creators[index].creatorId, weekStart: weekStart, forcedPipeline: pipeline,
+                    dryRun: dryRun)
+                group.addTask {
+                    do { return (index, .success(try await launcher.execute(request))) } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            for _ in 0..<concurrency { launchNext() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                await progress.advance(creators[index].pageName, result)
+                launchNext()
+            }
+        }
+        return creators.indices.compactMap { index in results[index].map { (creators[index], $0) } }
     }
 }
 

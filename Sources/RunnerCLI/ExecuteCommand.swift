@@ -44,7 +44,9 @@ struct ExecuteCommand: AsyncParsableCommand {
         }
         let request = RunRequest(
             creatorInput: creator ?? "", weekStart: weekStart, forcedPipeline: pipeline, dryRun: dryRun)
-        let report = try await reportingErrors { try await launcher.execute(request) }
+        let report = try await reportingErrors {
+            try await Self.cancellingOnSignals { try await launcher.execute(request) }
+        }
         for notice in report.notices { printError("note: \(notice)") }
         switch format {
         case .json: try printJSON(report)
@@ -82,7 +84,7 @@ struct ExecuteCommand: AsyncParsableCommand {
     /// The launcher of real runs: built-in steps over the project database.
     static func launcher(_ setup: RoutingSetup) -> RunLauncher<BuiltinSteps> {
         let tools = DataTools(storage: setup.storage)
-        let source = ExecuteDataSource.make(storage: setup.storage, tools: tools)
+        let source = ExecuteDataSource.make(storage: setup.storage)
         let owner = RunOwner(pid: getpid(), host: DatabaseOpener.hostName(), runnerVersion: RunnerVersion.string)
         return RunLauncher(
             config: setup.config, storage: setup.storage, environment: setup.environment, owner: owner,

@@ -23,8 +23,8 @@ struct HashPricingTests {
 
     @Test("schedule_hash sorts by date and time and renders Python floats and None")
     func scheduleHash() throws {
-        #expect(ScheduleHash.compute(Self.hashEntries) == "sha256:8af3360af629a7df")
-        #expect(ScheduleHash.compute([]) == "sha256:empty")
+        #expect(ScheduleHashing.scheduleHash(Self.hashEntries) == "sha256:8af3360af629a7df")
+        #expect(ScheduleHashing.scheduleHash([]) == "sha256:empty")
         #expect(ScheduleHashing.pythonFloat(12.5) == "12.5" && ScheduleHashing.pythonFloat(19) == "19.0")
         let json = Data(#"{"items":[{"send_type_key":"ppv_unlock","caption_id":12345,"content_type":"lingerie","scheduled_date":"2026-01-06","scheduled_time":"19:23","price":15},{"send_type_key":"bump_normal","caption_id":222.0,"content_type":"solo","scheduled_date":"2026-01-06","scheduled_time":"10:07","price":null}],"followups":[]}"#.utf8)
         let decoded = try JSONDecoder().decode(ScheduleOutput.self, from: json)

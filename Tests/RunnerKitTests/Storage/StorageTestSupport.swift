@@ -2,7 +2,7 @@ import Foundation
 import RunnerKit
 
 /// A temporary directory per test, removed when the value is dropped.
-final class TempDirectory {
+final class TempDirectory: Sendable {
     let url: URL
 
     init() {

@@ -45,7 +45,11 @@ public struct CreatorContext: Sendable, Equatable {
 
     /// The effective constraint of a send type.
     public func constraint(_ key: SendTypeKey) -> SendTypeConstraint {
-        sendTypeConstraints.first { $0.key == key } ?? SendTypeConstraint(key: key, row: nil)
+        let position = key.position
+        if position < sendTypeConstraints.count, sendTypeConstraints[position].key == key {
+            return sendTypeConstraints[position]
+        }
+        return sendTypeConstraints.first { $0.key == key } ?? SendTypeConstraint(key: key, row: nil)
     }
 
     /// The performance tier of a content type (unranked when it has no ranking row).
@@ -61,6 +65,15 @@ public struct CreatorContext: Sendable, Equatable {
     /// The caption with this id, if the context carries it.
     public func caption(id: Int?) -> CaptionRow? {
         guard let id else { return nil }
+        // Captions are kept sorted by id (the builder sorts them); fall back to a scan otherwise.
+        var low = 0
+        var high = captions.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let value = captions[mid].captionId
+            if value == id { return captions[mid] }
+            if value < id { low = mid + 1 } else { high = mid - 1 }
+        }
         return captions.first { $0.captionId == id }
     }
 

@@ -44,11 +44,12 @@ public enum FollowupPlanner {
     /// Kept (parent, time, delay) per the price/tier/time order, ≤ 5 a date and ≥ 60 minutes apart.
     static func select(_ parents: [FollowupParent], context: CreatorContext) -> [(FollowupParent, ClockTime, Int)] {
         var candidates: [(parent: FollowupParent, time: ClockTime, delay: Int, price: Double, tier: Int)] = []
+        let engine = PricingEngine(context: context)
         for parent in parents where parent.key.isFollowupParent {
             guard let (time, delay) = followupTime(after: parent.time) else { continue }
-            let price = PricingEngine.price(
-                context: context, key: parent.key, contentType: parent.contentType, date: parent.date,
-                time: parent.time, caption: context.caption(id: parent.captionId)) ?? 0
+            let price = engine.price(
+                key: parent.key, contentType: parent.contentType, date: parent.date, time: parent.time,
+                caption: context.caption(id: parent.captionId)) ?? 0
             candidates.append((parent, time, delay, price, context.tier(of: parent.contentType).followupRank))
         }
         candidates.sort { a, b in

@@ -67,7 +67,7 @@ public struct ScheduleOutput: Sendable, Equatable {
     public var savedList: [ScheduleEntry] { items + followups }
 
     /// schedule_hash over the saved list (§10.8).
-    public var scheduleHash: String { ScheduleHash.compute(savedList) }
+    public var scheduleHash: String { ScheduleHashing.scheduleHash(savedList) }
 }
 
 extension ScheduleOutput: Codable {
@@ -110,10 +110,10 @@ extension ScheduleOutput: Codable {
     }
 }
 
-/// schedule_hash of schedule-domain §10.8 over typed entries (the storage enum hashes ToolValue lists).
-extension ScheduleHash {
-    /// H16 over the entries sorted stably by (date, time), one line per entry; `sha256:empty` when empty.
-    public static func compute(_ entries: [ScheduleEntry]) -> String {
+extension ScheduleHashing {
+    /// schedule_hash (§10.8): H16 over the entries sorted stably by (date, time), one line per
+    /// entry; `sha256:empty` when empty.
+    public static func scheduleHash(_ entries: [ScheduleEntry]) -> String {
         guard !entries.isEmpty else { return "sha256:empty" }
         let sorted = entries.enumerated().sorted { a, b in
             a.element.sortKey != b.element.sortKey ? a.element.sortKey < b.element.sortKey : a.offset < b.offset

@@ -13,6 +13,9 @@ struct SendTypeAllocator {
     private(set) var slots: [RawSlot] = []
     private(set) var warnings: [GenerationWarning] = []
     private var pointers: [String: Int] = [:]
+    /// Counts per (date ordinal, key position) and per key position, kept in step with `slots`.
+    private var dayCounts: [Int: [Int]] = [:]
+    private var weekCounts = Array(repeating: 0, count: SendTypeKey.allCases.count)
 
     static let paidRevenue: [SendTypeKey] = [
         .bundle, .tipGoal, .firstToTip, .flashBundle, .gamePost, .tipGoal, .vipProgram, .snapchatBundle,
@@ -33,11 +36,14 @@ struct SendTypeAllocator {
 
     // MARK: allowed checks
 
-    func dayCount(_ key: SendTypeKey, _ date: DayDate) -> Int {
-        slots.reduce(0) { $0 + ($1.key == key && $1.date == date ? 1 : 0) }
-    }
+    func dayCount(_ key: SendTypeKey, _ date: DayDate) -> Int { dayCounts[date.ordinal]?[key.position] ?? 0 }
 
-    func weekCount(_ key: SendTypeKey) -> Int { slots.reduce(0) { $0 + ($1.key == key ? 1 : 0) } }
+    func weekCount(_ key: SendTypeKey) -> Int { weekCounts[key.position] }
+
+    mutating func count(_ key: SendTypeKey, _ date: DayDate, _ delta: Int) {
+        dayCounts[date.ordinal, default: Array(repeating: 0, count: SendTypeKey.allCases.count)][key.position] += delta
+        weekCounts[key.position] += delta
+    }
 
     func allowed(_ key: SendTypeKey, on plan: DayPlan) -> Bool {
         guard key.allowed(on: context.pageType) else { return false }
@@ -67,8 +73,9 @@ struct SendTypeAllocator {
     mutating func allocate() {
         for plan in plans {
             var order = 0
-            func add(_ slots: inout [RawSlot], _ category: SendCategory, _ key: SendTypeKey) {
-                slots.append(RawSlot(date: plan.date, category: category, key: key, order: order))
+            func add(_ allocator: inout SendTypeAllocator, _ category: SendCategory, _ key: SendTypeKey) {
+                allocator.slots.append(RawSlot(date: plan.date, category: category, key: key, order: order))
+                allocator.count(key, plan.date, 1)
                 order += 1
             }
             // Revenue: p ppv_unlock slots first, then the rotation.
@@ -77,9 +84,9 @@ struct SendTypeAllocator {
             var droppedRevenue = 0
             for i in 0..<r {
                 if i < p, allowed(.ppvUnlock, on: plan) {
-                    add(&slots, .revenue, .ppvUnlock)
+                    add(&self, .revenue, .ppvUnlock)
                 } else if let key = fill("revenue", revenueRotation, plan) {
-                    add(&slots, .revenue, key)
+                    add(&self, .revenue, key)
                 } else {
                     droppedRevenue += 1
                 }
@@ -97,7 +104,7 @@ struct SendTypeAllocator {
                     bumpFirst
                     ? (fill("bump", Self.bump, plan) ?? fill("other", Self.otherEngagement, plan))
                     : (fill("other", Self.otherEngagement, plan) ?? fill("bump", Self.bump, plan))
-                if let key { add(&slots, .engagement, key) } else { droppedEngagement += 1 }
+                if let key { add(&self, .engagement, key) } else { droppedEngagement += 1 }
             }
             if droppedEngagement > 0 {
                 warnings.append(.capped(plan.date, .engagement, nil, droppedEngagement, "capacity"))
@@ -106,7 +113,7 @@ struct SendTypeAllocator {
             var droppedRetention = 0
             for _ in 0..<plan.retention {
                 if let key = fill("retention", Self.retention, plan) {
-                    add(&slots, .retention, key)
+                    add(&self, .retention, key)
                 } else {
                     droppedRetention += 1
                 }
@@ -134,6 +141,8 @@ struct SendTypeAllocator {
         for i in slots.indices.reversed() where qualifies(slots[i]) && weekCount(slots[i].key) >= 2 {
             guard let plan = plans.first(where: { $0.date == slots[i].date }) else { continue }
             for key in unique where weekCount(key) == 0 && allowed(key, on: plan) {
+                count(slots[i].key, slots[i].date, -1)
+                count(key, slots[i].date, 1)
                 slots[i].key = key
                 return true
             }

@@ -12,26 +12,38 @@ struct TimingPlacer {
     private(set) var times: [ClockTime?]
     private(set) var dropped: Set<Int> = []
     private(set) var warnings: [GenerationWarning] = []
+    /// Slot indices ever placed, by date and by send type (a nil time means removed).
+    private var byDate: [DayDate: [Int]] = [:]
+    private var byKey: [SendTypeKey: [Int]] = [:]
+    private let gaps: [Int]
 
     init(context: CreatorContext, slots: [AllocatedSlot]) {
         self.context = context
         self.slots = slots
         times = Array(repeating: nil, count: slots.count)
+        gaps = SendTypeKey.allCases.map { Int((context.constraint($0).minHoursBetween * 60).rounded(.up)) }
     }
 
     /// Whether `time` fits slot `s` given the items placed so far.
     func acceptable(_ time: ClockTime, for s: Int) -> Bool {
         guard time.minutes >= 7 * 60, time.minutes <= 23 * 60 + 59 else { return false }
         let slot = slots[s]
-        let gap = Int((context.constraint(slot.key).minHoursBetween * 60).rounded(.up))
+        for i in byDate[slot.date, default: []] where i != s {
+            if let placed = times[i], abs(placed.minutes - time.minutes) < 45 { return false }
+        }
+        let gap = gaps[slot.key.position]
         let moment = LocalMoment(slot.date, time)
-        for (i, placed) in times.enumerated() {
-            guard let placed, i != s else { continue }
-            let other = slots[i]
-            if other.date == slot.date, abs(placed.minutes - time.minutes) < 45 { return false }
-            if other.key == slot.key, abs(LocalMoment(other.date, placed).value - moment.value) < gap { return false }
+        for i in byKey[slot.key, default: []] where i != s {
+            if let placed = times[i], abs(LocalMoment(slots[i].date, placed).value - moment.value) < gap { return false }
         }
         return true
+    }
+
+    /// Records slot `s` at time `t`.
+    private mutating func place(_ s: Int, at t: ClockTime) {
+        times[s] = t
+        byDate[slots[s].date, default: []].append(s)
+        byKey[slots[s].key, default: []].append(s)
     }
 
     /// The first acceptable candidate of the sequence (seed, +5/10/15, pool grid, full grid).
@@ -70,7 +82,7 @@ struct TimingPlacer {
         var placedOrder: [Int] = []
         for s in slots.indices {
             if let t = candidate(for: s) {
-                times[s] = t
+                place(s, at: t)
                 placedOrder.append(s)
                 continue
             }
@@ -88,7 +100,7 @@ struct TimingPlacer {
                 let saved = times[victim]
                 times[victim] = nil
                 if let t = candidate(for: s) {
-                    times[s] = t
+                    place(s, at: t)
                     placedOrder.append(s)
                     drop(victim)
                     placed = true

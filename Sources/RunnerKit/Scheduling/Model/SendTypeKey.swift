@@ -37,7 +37,32 @@ public enum SendTypeKey: String, Sendable, Codable, CaseIterable, Comparable {
     case ppvFollowup = "ppv_followup", expiredWinback = "expired_winback"
 
     /// Master-table position, 0-based.
-    public var position: Int { SendTypeKey.allCases.firstIndex(of: self)! }
+    public var position: Int {
+        switch self {
+        case .ppvUnlock: 0
+        case .ppvWall: 1
+        case .tipGoal: 2
+        case .bundle: 3
+        case .flashBundle: 4
+        case .vipProgram: 5
+        case .gamePost: 6
+        case .snapchatBundle: 7
+        case .firstToTip: 8
+        case .linkDrop: 9
+        case .wallLinkDrop: 10
+        case .bumpNormal: 11
+        case .bumpDescriptive: 12
+        case .bumpTextOnly: 13
+        case .bumpFlyer: 14
+        case .dmFarm: 15
+        case .likeFarm: 16
+        case .livePromo: 17
+        case .renewOnPost: 18
+        case .renewOnMessage: 19
+        case .ppvFollowup: 20
+        case .expiredWinback: 21
+        }
+    }
 
     public static func < (lhs: SendTypeKey, rhs: SendTypeKey) -> Bool { lhs.position < rhs.position }
 

@@ -114,11 +114,11 @@ public enum QualityRubric {
             guard let range = e.key?.typicalPriceRange, let price = e.price else { return false }
             return range.contains(price)
         }.count
+        let pricing = PricingEngine(context: context)
         let agreeing = priced.filter { e in
             guard let key = e.key, let date = e.date, let time = e.time, let price = e.price,
-                let engine = PricingEngine.price(
-                    context: context, key: key, contentType: e.contentType, date: date, time: time,
-                    caption: context.caption(id: e.captionId))
+                let engine = pricing.price(
+                    key: key, contentType: e.contentType, date: date, time: time, caption: context.caption(id: e.captionId))
             else { return false }
             return Rounding.denoise(abs(engine - price)) <= 1.0
         }.count

@@ -16,6 +16,7 @@ public struct DataTools: Sendable {
     public static let names = [
         "get_active_creators", "get_allowed_content_types", "get_content_type_rankings", "get_persona_profile",
         "get_schedules", "save_schedule", "get_send_types", "get_send_types_constraints",
+        "get_active_volume_triggers",
     ]
 
     /// Calls a tool by name and returns its result object; an unknown name is a VALIDATION_ERROR result.
@@ -32,6 +33,7 @@ public struct DataTools: Sendable {
         case "save_schedule": result = saveSchedule(parameters, context: context)
         case "get_send_types": result = getSendTypes(parameters)
         case "get_send_types_constraints": result = getSendTypesConstraints(parameters)
+        case "get_active_volume_triggers": result = getActiveVolumeTriggers(parameters)
         default:
             return .object([
                 "error": .string("Unknown data tool '\(name)'"), "error_code": "VALIDATION_ERROR",

@@ -1,0 +1,160 @@
+import GRDB
+
+/// The schedule domain's data source over the runner database: resolves a creator and loads its
+/// raw rows for one week in a single read transaction (schedule-domain §2, data-model §2).
+public struct CreatorDataStore: SchedulingDataSource {
+    let storage: Storage
+
+    /// A data source reading `storage`.
+    public init(storage: Storage) { self.storage = storage }
+
+    /// Validates and resolves `creator`, then loads its rows for the week starting `weekStart`.
+    public func loadCreatorData(creator: String, weekStart: DayDate) throws(SchedulingError) -> CreatorData {
+        let id = try SchedulingInput.creatorId(creator)
+        let loaded: CreatorData?
+        do {
+            loaded = try storage.read { db -> CreatorData? in
+                guard let resolved = try DataTools.resolve(db, id) else { return nil }
+                return try Self.load(db, creatorId: resolved.creatorID, weekStart: weekStart)
+            }
+        } catch {
+            throw .databaseError(Self.message(error))
+        }
+        guard let loaded else { throw .creatorNotFound(id) }
+        return loaded
+    }
+
+    /// Re-reads the vault and the AVOID list of a resolved creator.
+    public func loadGateData(creatorId: String) throws(SchedulingError) -> GateData {
+        do {
+            return try storage.read { db in
+                GateData(vaultTypes: try Self.vault(db, creatorId), avoidTypes: try Self.avoid(db, creatorId))
+            }
+        } catch {
+            throw .databaseError(Self.message(error))
+        }
+    }
+
+    static func message(_ error: any Error) -> String {
+        (error as? StorageError)?.description ?? String(describing: error)
+    }
+
+    static func load(_ db: Database, creatorId: String, weekStart: DayDate) throws -> CreatorData? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT creator_id, page_name, page_type, timezone, content_category, is_active, current_fan_count,
+                           current_message_net, current_posts_net, base_price
+                    FROM creators WHERE creator_id = ?
+                    """, arguments: [creatorId])
+        else { return nil }
+        let creator = CreatorRow(
+            creatorId: row["creator_id"], pageName: row["page_name"], pageType: row["page_type"],
+            timezone: row["timezone"], contentCategory: row["content_category"], isActive: (row["is_active"] as Int?) == 1,
+            currentFanCount: row["current_fan_count"], currentMessageNet: row["current_message_net"],
+            currentPostsNet: row["current_posts_net"], basePrice: row["base_price"])
+        let assignments = try Row.fetchAll(
+            db, sql: "SELECT volume_level, is_active, assigned_at FROM volume_assignments WHERE creator_id = ?",
+            arguments: [creatorId]
+        ).map { AssignmentRow(volumeLevel: $0["volume_level"], isActive: ($0["is_active"] as Int?) == 1, assignedAt: $0["assigned_at"]) }
+        let rankings = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT content_type, analysis_date, performance_tier, avg_rps, avg_purchase_rate, send_count,
+                       total_earnings, confidence_score
+                FROM top_content_types
+                WHERE creator_id = ? AND analysis_date = (SELECT MAX(analysis_date) FROM top_content_types WHERE creator_id = ?)
+                """, arguments: [creatorId, creatorId]
+        ).map { r in
+            RankingRow(
+                contentType: r["content_type"], analysisDate: r["analysis_date"], performanceTier: r["performance_tier"],
+                avgRps: r["avg_rps"], avgPurchaseRate: r["avg_purchase_rate"], sendCount: r["send_count"],
+                totalEarnings: r["total_earnings"], confidenceScore: r["confidence_score"])
+        }
+        let persona = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT primary_tone, secondary_tone, emoji_frequency, slang_level, favorite_emojis, avg_caption_length
+                FROM creator_personas WHERE creator_id = ?
+                """, arguments: [creatorId]
+        ).map { p in
+            PersonaRow(
+                primaryTone: p["primary_tone"], secondaryTone: p["secondary_tone"], emojiFrequency: p["emoji_frequency"],
+                slangLevel: p["slang_level"], favoriteEmojis: p["favorite_emojis"], avgCaptionLength: p["avg_caption_length"])
+        }
+        // Degraded reads (schedule-domain §2.2): a failing trigger or message read is recorded as nil.
+        let triggers = try? Row.fetchAll(
+            db,
+            sql: """
+                SELECT content_type, trigger_type, adjustment_multiplier, confidence, reason, expires_at, is_active
+                FROM volume_triggers WHERE creator_id = ? ORDER BY trigger_id
+                """, arguments: [creatorId]
+        ).map { t in
+            TriggerRow(
+                contentType: t["content_type"], triggerType: t["trigger_type"],
+                adjustmentMultiplier: t["adjustment_multiplier"], confidence: t["confidence"], reason: t["reason"],
+                expiresAt: t["expires_at"], isActive: (t["is_active"] as Int?) == 1)
+        }
+        let messages = try? Row.fetchAll(
+            db,
+            sql: "SELECT sent_date, earnings FROM mass_messages WHERE creator_id = ? AND sent_date >= ? AND sent_date <= ?",
+            arguments: [creatorId, weekStart.adding(days: -56).description, weekStart.adding(days: -1).description]
+        ).map { MassMessageRow(sentDate: $0["sent_date"], earnings: $0["earnings"]) }
+        let sendTypes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT send_type_key, is_active, max_per_day, max_per_week, min_hours_between, requires_media,
+                       requires_price, primary_channel_key
+                FROM send_types
+                """
+        ).map { s in
+            SendTypeRow(
+                key: s["send_type_key"], isActive: (s["is_active"] as Int?) == 1, maxPerDay: s["max_per_day"],
+                maxPerWeek: s["max_per_week"], minHoursBetween: s["min_hours_between"],
+                requiresMedia: (s["requires_media"] as Int?).map { $0 == 1 },
+                requiresPrice: (s["requires_price"] as Int?).map { $0 == 1 }, primaryChannelKey: s["primary_channel_key"])
+        }
+        let captions = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT cb.caption_id, cb.caption_text, cb.caption_type, ct.type_name, cb.schedulable_type,
+                       cb.performance_tier, cb.global_last_used_date, cb.suggested_price, ccp.last_used_date
+                FROM caption_bank cb
+                LEFT JOIN content_types ct ON ct.content_type_id = cb.content_type_id
+                LEFT JOIN caption_creator_performance ccp ON ccp.caption_id = cb.caption_id AND ccp.creator_id = ?
+                WHERE cb.is_active = 1
+                ORDER BY cb.caption_id
+                """, arguments: [creatorId]
+        ).map { c in
+            CaptionRow(
+                captionId: c["caption_id"], text: c["caption_text"], captionType: c["caption_type"],
+                contentType: c["type_name"], schedulableType: c["schedulable_type"],
+                performanceTier: c["performance_tier"], globalLastUsedDate: c["global_last_used_date"],
+                suggestedPrice: c["suggested_price"], creatorLastUsedDate: c["last_used_date"])
+        }
+        return CreatorData(
+            creator: creator, assignments: assignments, vaultTypes: try vault(db, creatorId), rankings: rankings,
+            persona: persona, triggers: triggers, massMessages: messages, sendTypes: sendTypes, captions: captions)
+    }
+
+    static func vault(_ db: Database, _ creatorId: String) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT ct.type_name FROM vault_matrix vm
+                JOIN content_types ct ON ct.content_type_id = vm.content_type_id
+                WHERE vm.creator_id = ? AND vm.has_content = 1
+                """, arguments: [creatorId])
+    }
+
+    static func avoid(_ db: Database, _ creatorId: String) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT content_type FROM top_content_types
+                WHERE creator_id = ? AND performance_tier = 'AVOID'
+                  AND analysis_date = (SELECT MAX(analysis_date) FROM top_content_types WHERE creator_id = ?)
+                """, arguments: [creatorId, creatorId])
+    }
+}
