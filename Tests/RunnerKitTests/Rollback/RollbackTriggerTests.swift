@@ -11,7 +11,7 @@ struct RollbackTriggerTests {
         try (0..<10).map { i in
             let status = i < failures ? "failed" : i < failures + gates ? "rejected" : "succeeded"
             return try fx.run(
-                status: status, started: Double(i * 60), finished: Double(i * 60 + 50),
+                status: status, started: Double(i * 60 + 1), finished: Double(i * 60 + 50),
                 gates: status == "rejected" ? ["VAULT_VIOLATION"] : [])
         }
     }
@@ -31,7 +31,7 @@ struct RollbackTriggerTests {
         #expect(snapshot["trigger"]?["value"]?.numberValue == 0.2)
         #expect(snapshot["trigger"]?["threshold"]?.numberValue == 0.1)
         let transitions = try fx.storage.read { db in
-            try Row.fetchAll(db, sql: "SELECT to_state, run_id FROM alert_events WHERE kind = 'trigger'")
+            try Row.fetchAll(db, sql: "SELECT to_state, run_id FROM alert_events WHERE kind = 'trigger' AND rule_name = 'hard_gate_rate_high'")
         }
         #expect(transitions.count == 1)
         #expect(transitions.first?["run_id"] == runs.last!)
@@ -78,12 +78,12 @@ struct RollbackTriggerTests {
     @Test("read-only runs, other pipelines and blocked runs never count; below min_samples the triggers hold")
     func onlyCountedRuns() async throws {
         let fx = try OpsFixture()
-        for i in 0..<9 { try fx.run(status: "rejected", started: Double(i), finished: Double(i + 1), gates: ["VAULT_VIOLATION"]) }
+        for i in 0..<9 { try fx.run(status: "rejected", started: Double(i + 1), finished: Double(i + 2), gates: ["VAULT_VIOLATION"]) }
         for i in 0..<5 {
-            try fx.run(status: "rejected", started: Double(i), finished: Double(i + 1), gates: ["VAULT_VIOLATION"], readOnly: true)
-            try fx.run(pipeline: "v4", status: "rejected", started: Double(i), finished: Double(i + 1), gates: ["VAULT_VIOLATION"])
-            try fx.run(status: "blocked", started: Double(i), finished: Double(i + 1))
-            try fx.run(role: "diagnostic", status: "rejected", started: Double(i), finished: Double(i + 1), gates: ["VAULT_VIOLATION"])
+            try fx.run(status: "rejected", started: Double(i + 1), finished: Double(i + 2), gates: ["VAULT_VIOLATION"], readOnly: true)
+            try fx.run(pipeline: "v4", status: "rejected", started: Double(i + 1), finished: Double(i + 2), gates: ["VAULT_VIOLATION"])
+            try fx.run(status: "blocked", started: Double(i + 1), finished: Double(i + 2))
+            try fx.run(role: "diagnostic", status: "rejected", started: Double(i + 1), finished: Double(i + 2), gates: ["VAULT_VIOLATION"])
         }
         let result = try await fx.controller(700, settings: PolicyFixture.settings()).check()
         #expect(result.evaluations.allSatisfy { $0.result == .hold })
