@@ -1,7 +1,7 @@
 import Foundation
 
 /// One metric measured over a window: nil value means "no data".
-public struct MetricMeasurement: Sendable, Hashable {
+public struct RollbackMeasurement: Sendable, Hashable {
     /// The value in the metric's unit (seconds for latencies); nil without samples.
     public var value: Double?
     /// The number of samples of the window (runs, or comparisons for the shadow metric).
@@ -22,5 +22,5 @@ public protocol RollbackMetricSource: Sendable {
     func measure(
         _ metric: MetricKind, pipeline: String, window: MetricWindow, roles: [RunRole], phase: String?,
         epochStartedAt: Date, at now: Date
-    ) throws -> MetricMeasurement
+    ) throws -> RollbackMeasurement
 }

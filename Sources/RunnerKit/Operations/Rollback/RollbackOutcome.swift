@@ -43,7 +43,7 @@ public struct TriggerEvaluation: Sendable, Hashable {
     /// The threshold.
     public var threshold: Threshold
     /// The measurement.
-    public var measurement: MetricMeasurement
+    public var measurement: RollbackMeasurement
     /// What the condition gave.
     public var result: TriggerConditionResult
     /// State before and after the evaluation.

@@ -14,7 +14,7 @@ public enum TriggerConditionResult: Sendable, Hashable {
 public enum RollbackTriggerStateMachine {
     /// The condition result of a measurement: strict threshold, hysteresis while firing, no-data policy.
     public static func result(
-        of measurement: MetricMeasurement, condition: MetricCondition, currentlyFiring: Bool
+        of measurement: RollbackMeasurement, condition: MetricCondition, currentlyFiring: Bool
     ) -> TriggerConditionResult {
         guard let value = measurement.value, measurement.samples >= condition.minSamples else {
             switch condition.onNoData {

@@ -11,7 +11,7 @@ public struct RollbackWindowMetrics: RollbackMetricSource {
     public func measure(
         _ metric: MetricKind, pipeline: String, window: MetricWindow, roles: [RunRole], phase: String?,
         epochStartedAt: Date, at now: Date
-    ) throws -> MetricMeasurement {
+    ) throws -> RollbackMeasurement {
         let epoch = Timestamp.string(epochStartedAt)
         var lastCount: Int?
         var since: String?
@@ -25,7 +25,7 @@ public struct RollbackWindowMetrics: RollbackMetricSource {
             }
             let evaluated = recommendations.filter { $0 != "control_failed" }
             let mismatched = evaluated.filter { $0 != "equivalent" }.count
-            return MetricMeasurement(
+            return RollbackMeasurement(
                 value: evaluated.isEmpty ? nil : Double(mismatched) / Double(evaluated.count), samples: evaluated.count)
         }
         let runs = try storage.rolloutSnapshot {
@@ -37,7 +37,7 @@ public struct RollbackWindowMetrics: RollbackMetricSource {
     }
 
     /// The §6.2 value of `metric` over `runs`; nil when the metric has no samples of its kind.
-    static func compute(_ metric: MetricKind, runs: [RollbackWindowRun]) -> MetricMeasurement {
+    static func compute(_ metric: MetricKind, runs: [RollbackWindowRun]) -> RollbackMeasurement {
         let n = runs.count
         func rate(_ count: Int, of total: Int) -> Double? { total == 0 ? nil : Double(count) / Double(total) }
         let value: Double?
@@ -62,6 +62,6 @@ public struct RollbackWindowMetrics: RollbackMetricSource {
         case .phaseP95Latency, .shadowMismatchRate:
             value = nil
         }
-        return MetricMeasurement(value: value, samples: n)
+        return RollbackMeasurement(value: value, samples: n)
     }
 }
