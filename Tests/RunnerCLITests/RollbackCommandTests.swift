@@ -165,4 +165,40 @@ struct RollbackCommandTests {
         #expect(try project.run(["diagnose", "gates", "--creator", "alexia"]).status == 0)
         #expect(try project.run(["diagnose", "gates", "--creator", "zz!"]).status == 2)
     }
+
+    @Test("separate processes: failing candidate runs recorded, `rollback check` rolls back (exit 1), routing then says rolled_back")
+    func automaticRollbackAcrossProcesses() throws {
+        let project = try Project()
+        #expect(try project.run(["rollout", "status"]).status == 0)
+        let storage = try Storage.open(path: project.db, create: false, clock: .system)
+        let configId = try #require(try storage.rolloutSnapshot { try $0.latestAcceptedConfig() }).id
+        try storage.write { db in
+            for i in 0..<10 {
+                try db.execute(
+                    sql: """
+                        INSERT INTO runs (run_id, creator_id, week_start, pipeline, role, decision, decision_target,
+                          decision_reason, rollout_phase, applied_config_id, read_only, status, started_at, finished_at,
+                          duration_ms, error_code, owner_pid, owner_host, runner_version)
+                        VALUES (?, 'cr_x', '2026-01-19', 'v5', 'primary', '{}', 'candidate', 'allowlisted', 'canary', ?,
+                          0, 'failed', ?, ?, 40000, 'AGENT_FAILED', 1, 'elsewhere', 'test')
+                        """,
+                    arguments: ["f\(i)", configId, "2026-01-19T09:0\(i):01.000Z", "2026-01-19T09:0\(i):41.000Z"])
+            }
+        }
+        try storage.close()
+        let dry = try project.run(["rollback", "check", "--dry-run"], now: "2026-01-19T09:10:00Z")
+        #expect(dry.status == 0)
+        let first = try project.run(["rollback", "check"], now: "2026-01-19T09:10:00Z")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("pending"))
+        let second = try project.run(["rollback", "check"], now: "2026-01-19T09:15:30Z")
+        #expect(second.status == 1, "\(second.stdout) \(second.stderr)")
+        let state = try project.json(["rollback", "status"], now: "2026-01-19T09:16:00Z")
+        #expect(state["state"] as? String == "DISABLED")
+        #expect(state["trigger"] as? String == "success_rate_low")
+        #expect(state["initiated_by"] as? String == "automatic")
+        let route = try project.json(["route", "alexia"], now: "2026-01-19T09:16:00Z")
+        #expect((route["decisions"] as? [[String: Any]])?.first?["reason"] as? String == "rolled_back")
+        #expect(try project.run(["rollback", "check"], now: "2026-01-19T09:17:00Z").status == 0)
+    }
 }
