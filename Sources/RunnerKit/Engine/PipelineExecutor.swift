@@ -6,6 +6,10 @@ public protocol StepRunner<Value>: Sendable {
     /// Runs `phase` (of kind `phase.uses`, agent role `role`) reading its inputs from `inputs`.
     func run(_ phase: Phase, role: AgentRole?, attempt: Int, inputs: ArtifactStore<Value>) async throws
         -> StepOutput<Value>
+
+    /// The verdict of a finished run (a requirement, so a runner's own version is the one used
+    /// through generics; the default reads the exposed fields).
+    func verdict(of outcome: PipelineOutcome<StepOutput<Value>>) -> RunVerdict
 }
 
 /// A loaded pipeline bound to its step runner: the one way a configured pipeline is executed.

@@ -2,7 +2,8 @@ import Foundation
 
 /// The run lifecycle of operations.md §1.3: check the input, record the routing configuration,
 /// route and insert the run in one transaction, execute with heartbeats and per-attempt rows,
-/// finish the row. Automatic fallback, shadow pairs and rollback/alert evaluation are later work.
+/// finish the row; then automatic fallback (`fallingBack`) or the shadow pair (`runShadowPair`).
+/// Rollback/alert evaluation is later work.
 public struct RunLauncher<Runner: StepRunner>: Sendable {
     /// Builds the step runner of one run.
     public typealias RunnerFactory = @Sendable (RunEnvironment) -> Runner
@@ -82,32 +83,44 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
                 decisionTarget: decision.target.rawValue, decisionReason: decision.reason.text,
                 rolloutPhase: applied.phase, appliedConfigId: applied.id,
                 readOnly: request.dryRun || role == .diagnostic)
-            return ([row], decision)
+            guard decision.target == .shadow else { return ([row], decision) }
+            return ([row, Self.shadowCandidate(of: row, pipeline: routing.candidate)], decision)
         }
         guard let row = started.rows.first else { throw RunRecordError.runNotFound(runId: "(none inserted)") }
-        var notices = started.abandoned.map { "marked run \($0) abandoned (its owner is gone)" }
-        if started.extra.target == .shadow {
-            notices.append("shadow decision: shadow execution is not implemented yet; ran control (\(row.pipeline)) only")
+        let notices = started.abandoned.map { "marked run \($0) abandoned (its owner is gone)" }
+        if started.rows.count == 2 {
+            return await runShadowPair(
+                control: row, candidate: started.rows[1], creator: creator, decision: started.extra, notices: notices)
         }
-        return await run(row, creator: creator, decision: started.extra, notices: notices)
+        let report = await run(row, creator: creator, decision: started.extra, notices: notices)
+        return await fallingBack(from: report, row: row, creator: creator, decision: started.extra)
     }
 
     /// Executes an inserted run row and finishes it.
-    func run(_ row: NewRun, creator: CreatorIdentity, decision: RoutingDecision, notices: [String]) async -> RunReport {
+    /// `shadowDeadline` replaces the pipeline deadline of a shadow candidate; passing it ends the
+    /// run with SHADOW_DEADLINE_EXCEEDED instead of DEADLINE_EXCEEDED (operations.md §5.1).
+    func run(
+        _ row: NewRun, creator: CreatorIdentity, decision: RoutingDecision, notices: [String],
+        shadowDeadline: ConfigDuration? = nil
+    ) async -> RunReport {
         let journal = RunJournal(storage: storage, runId: row.runId)
         let environment = RunEnvironment(
             runId: row.runId, creator: creator, weekStart: row.weekStart, pipeline: row.pipeline, role: row.role,
             readOnly: row.readOnly, storage: storage, clock: clock, actor: owner.actor, configRoot: config.root,
             agents: config.agents)
         let runner = makeRunner(environment)
-        let outcome: PipelineOutcome<StepOutput<Runner.Value>>
+        var outcome: PipelineOutcome<StepOutput<Runner.Value>>
         if let pipeline = config.pipelines[row.pipeline], let graph = config.graphs[row.pipeline] {
             let executor = PipelineExecutor(
                 pipeline: pipeline, graph: graph, agents: config.agents, runner: runner, clock: clock,
-                backoffSleep: backoffSleep, onEvent: { await journal.record($0) })
+                deadline: shadowDeadline, backoffSleep: backoffSleep, onEvent: { await journal.record($0) })
             let heartbeat = Task { await journal.keepBeating(every: heartbeatInterval) }
             outcome = await executor.run()
             heartbeat.cancel()
+            if let shadowDeadline, outcome.failure?.errorCode == .deadlineExceeded {
+                outcome.failure = PhaseFailure(
+                    .shadowDeadlineExceeded, "shadow candidate passed shadow.candidate_deadline of \(shadowDeadline)")
+            }
         } else {
             outcome = PipelineOutcome(
                 phases: [], failure: PhaseFailure(.internalError, "pipeline \(row.pipeline) is not loaded"),

@@ -21,6 +21,8 @@ public struct RunReport: Sendable, Encodable {
     public var notices: [String]
     /// The page name, for text output.
     public var pageName: String
+    /// The comparison written for a shadow pair (operations.md §5.3), on the control's report.
+    public var shadowComparison: ShadowComparisonReport? = nil
 
     private enum CodingKeys: String, CodingKey {
         case runId = "run_id", creatorId = "creator_id", weekStart = "week_start", pipeline, role, decision, status
@@ -47,7 +49,7 @@ public struct RunReport: Sendable, Encodable {
         try c.encode(phases, forKey: .phases)
         try c.encode(violations, forKey: .violations)
         try c.encode(fallbackRunId, forKey: .fallbackRunId)
-        try c.encodeNil(forKey: .shadowComparison)
+        try c.encode(shadowComparison, forKey: .shadowComparison)
         try c.encode(errors, forKey: .errors)
     }
 

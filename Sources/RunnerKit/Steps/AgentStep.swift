@@ -1,16 +1,13 @@
 /// `agent`: a generator (context -> schedule) or validator (context, schedule -> certificate).
-/// The `builtin` backend runs the embedded generator / validator; `command` is not built yet.
+/// The `builtin` backend runs the embedded generator / validator; `command` runs the external
+/// program (`CommandAgentStep`).
 struct AgentStep: PhaseStep {
     func run(_ input: StepInput) async throws -> StepOutput<ArtifactValue> {
         let name = input.phase.with.agent?.value ?? "?"
         guard let agent = input.services.run.agents[name] else {
             throw PhaseFailure(.internalError, "phase \(input.phase.id.value) names unknown agent '\(name)'")
         }
-        guard agent.backend == .builtin else {
-            throw PhaseFailure(
-                .internalError,
-                "agent '\(name)' uses backend command, which this runner version does not execute yet")
-        }
+        if agent.backend == .command { return try await CommandAgentStep(agent: agent).run(input) }
         let context = try input.inputs.context()
         switch agent.role {
         case .generator:

@@ -39,7 +39,7 @@ extension Storage {
         }
     }
 
-    private func insert(_ db: Database, _ row: NewRun, owner: RunOwner, now: String) throws {
+    func insert(_ db: Database, _ row: NewRun, owner: RunOwner, now: String) throws {
         try db.execute(
             sql: """
                 INSERT INTO runs (run_id, creator_id, week_start, pipeline, role, decision, decision_target,

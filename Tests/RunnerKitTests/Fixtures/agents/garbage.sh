@@ -1,0 +1,4 @@
+#!/bin/sh
+# Answers with text that is not JSON.
+cat > /dev/null
+echo "Sure! Here is your schedule: items..."
