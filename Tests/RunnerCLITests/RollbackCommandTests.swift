@@ -36,6 +36,7 @@ struct RollbackCommandTests {
         }
 
         func json(_ arguments: [String], now: String = "2026-01-19T09:00:00Z") throws -> [String: Any] {
+            // `execute` prints JSON even when the served run failed (exit 1).
             let outcome = try run(arguments + ["--format", "json"], now: now)
             return try #require(StorageCommandTests.json(outcome.stdout), "stdout: \(outcome.stdout) stderr: \(outcome.stderr)")
         }
@@ -200,5 +201,34 @@ struct RollbackCommandTests {
         let route = try project.json(["route", "alexia"], now: "2026-01-19T09:16:00Z")
         #expect((route["decisions"] as? [[String: Any]])?.first?["reason"] as? String == "rolled_back")
         #expect(try project.run(["rollback", "check"], now: "2026-01-19T09:17:00Z").status == 0)
+    }
+
+    @Test("check 10 end to end: an external failing agent, ten executes, then rollback check rolls back and execute routes to control")
+    func failingAgentAcrossProcesses() throws {
+        let project = try Project()
+        let agent = RollbackCommandTests.repository.appendingPathComponent("Tests/RunnerKitTests/Fixtures/agents/exit-nonzero.sh").path
+        let agents = try String(contentsOf: project.dir.appendingPathComponent("pipelines/agents.yaml"), encoding: .utf8)
+        try project.write(
+            "pipelines/agents.yaml",
+            agents.replacingOccurrences(
+                of: "schedule-generator: { role: generator, backend: builtin }",
+                with: "schedule-generator: { role: generator, backend: command, command: [\(agent)] }"))
+        let weeks = ["2026-01-26", "2026-02-02", "2026-02-09", "2026-02-16", "2026-02-23", "2026-03-02", "2026-03-09",
+                     "2026-03-16", "2026-03-23", "2026-03-30"]
+        for week in weeks {
+            let run = try project.json(["execute", "--creator", "alexia", "--week", week])
+            #expect((run["decision"] as? [String: Any])?["reason"] as? String == "allowlisted")
+            #expect(run["role"] as? String == "fallback")
+        }
+        let first = try project.run(["rollback", "check"], now: "2026-01-19T09:01:00Z")
+        #expect(first.status == 0)
+        let second = try project.run(["rollback", "check"], now: "2026-01-19T09:07:00Z")
+        #expect(second.status == 1, "\(second.stdout) \(second.stderr)")
+        let state = try project.json(["rollback", "status"], now: "2026-01-19T09:08:00Z")
+        #expect(state["state"] as? String == "DISABLED")
+        #expect(state["trigger"] as? String == "success_rate_low")
+        let after = try project.json(["execute", "--creator", "alexia", "--week", "2026-04-06"], now: "2026-01-19T09:09:00Z")
+        #expect(after["pipeline"] as? String == "v4")
+        #expect((after["decision"] as? [String: Any])?["reason"] as? String == "rolled_back")
     }
 }
