@@ -28,27 +28,27 @@ public struct RolloutPhaseMeasures: Sendable, Hashable {
 }
 
 extension RolloutConnection {
+    /// The run gates' aggregate, answered from the covering index runs_rollout_gate (§3.9).
+    static let phaseRunsSQL = """
+        SELECT count(*) AS finished, coalesce(sum(status = 'succeeded'), 0) AS succeeded FROM runs
+        WHERE pipeline = ? AND rollout_phase = ? AND role = 'primary' AND started_at >= ?
+          AND read_only = 0 AND finished_at IS NOT NULL AND status <> 'blocked'
+        """
+
+    /// The shadow gates' aggregate, answered from the covering index shadow_comparisons_report.
+    static let phaseComparisonsSQL = """
+        SELECT coalesce(sum(recommendation <> 'control_failed'), 0) AS evaluated,
+          coalesce(sum(recommendation = 'v5_failed'), 0) AS failed,
+          avg(CASE WHEN recommendation NOT IN ('control_failed', 'v5_failed') THEN quality_diff END) AS diff
+        FROM shadow_comparisons WHERE created_at >= ? AND rollout_phase = ?
+        """
+
     /// Aggregates for the gates of `phase`: candidate runs that are not read-only, recorded in this
     /// phase and started at or after `since` (the later of phase entry and last restore), and the
     /// phase's comparisons created since then.
     public func phaseMeasures(candidate: String, phase: String, since: String) throws -> RolloutPhaseMeasures {
-        let runs = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT count(*) AS finished, coalesce(sum(status = 'succeeded'), 0) AS succeeded FROM runs
-                WHERE pipeline = ? AND rollout_phase = ? AND role = 'primary' AND started_at >= ?
-                  AND read_only = 0 AND finished_at IS NOT NULL AND status <> 'blocked'
-                """,
-            arguments: [candidate, phase, since])
-        let comparisons = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT coalesce(sum(recommendation <> 'control_failed'), 0) AS evaluated,
-                  coalesce(sum(recommendation = 'v5_failed'), 0) AS failed,
-                  avg(CASE WHEN recommendation NOT IN ('control_failed', 'v5_failed') THEN quality_diff END) AS diff
-                FROM shadow_comparisons WHERE created_at >= ? AND rollout_phase = ?
-                """,
-            arguments: [since, phase])
+        let runs = try Row.fetchOne(db, sql: Self.phaseRunsSQL, arguments: [candidate, phase, since])
+        let comparisons = try Row.fetchOne(db, sql: Self.phaseComparisonsSQL, arguments: [since, phase])
         return RolloutPhaseMeasures(
             finishedRuns: runs?["finished"] ?? 0, succeededRuns: runs?["succeeded"] ?? 0,
             evaluatedComparisons: comparisons?["evaluated"] ?? 0, failedComparisons: comparisons?["failed"] ?? 0,
