@@ -56,7 +56,8 @@ struct RolloutPlanTests {
         config.rollout?.bucketingSalt = "eros-v5"
         config.rollout?.phases[2].flags.creators.append("test1")
         let findings = try RolloutHistoryChecks.diagnostics(config: config, storage: fx.storage, clock: OpsFixture.clock(30))
-        let refused = try #require(findings.first { $0.rule == "C017" })
+        let refused = try #require(findings.first { $0.rule == "C017" && $0.message.contains("refuse") })
+        #expect(findings.contains { $0.rule == "C017" && $0.message.contains("jumps 2 phases ahead") })
         #expect(refused.location.file == "db:applied_configs")
         #expect(refused.severity == .warning)
         #expect(refused.message.contains("rolled back"))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The `runner validate` checks that need the database (operations.md §13): a desired advancement
-/// the runner will refuse now (C017), a salt change and how many creators change side (C013), and
+/// the runner will refuse now and a jump of several phases (C017), a salt change and how many creators change side (C013), and
 /// allowlisted page names that match no creator (C013). Findings use `file` = `db:TABLE`.
 public enum RolloutHistoryChecks {
     /// Every finding for `config` against the database; empty without a valid rollout file.
@@ -24,6 +24,16 @@ public enum RolloutHistoryChecks {
                                 + "will refuse now: \(check.blockers.joined(separator: "; "))",
                             at: SourceLocation(file: "db:applied_configs")))
                 }
+            }
+            if let latest, let from = latest.config.phase.flatMap(plan.index(ofPhase:)),
+                let to = desired.phase.flatMap(plan.index(ofPhase:)), to - from > 1
+            {
+                findings.append(
+                    .warning(
+                        "C017",
+                        "desired phase \(desired.phase ?? "-") jumps \(to - from) phases ahead of the applied phase "
+                            + "\(latest.config.phase ?? "-"); it is accepted on the same conditions as one step",
+                        at: SourceLocation(file: "db:applied_configs")))
             }
             if let latest, latest.config.salt != desired.salt {
                 var moved = 0
