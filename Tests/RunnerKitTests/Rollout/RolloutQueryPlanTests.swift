@@ -38,3 +38,18 @@ struct RolloutQueryPlanTests {
         #expect(try RolloutAppliedRouting.current(storage: fx.storage, config: config).applied?.id == refused.applied.id)
     }
 }
+
+@Suite("rollout status from the off phase")
+struct RolloutOffPhaseTests {
+    @Test("from off the next phase (shadow) is not an advancement, so the status says it may advance")
+    func offToShadow() throws {
+        let fx = try OpsFixture()
+        var plan = try #require(try OpsFixture.shippedConfig().rollout)
+        plan.desiredPhase = Located("off", at: .builtIn)
+        _ = try RolloutReconciler(storage: fx.storage, plan: plan, clock: OpsFixture.clock(10), candidateAlertRules: [], seenBy: "t").reconcile()
+        let report = try RolloutStatusBuilder(plan: plan, candidateAlertRules: [], environment: [:])
+            .build(storage: fx.storage, now: OpsFixture.t0.addingTimeInterval(20))
+        #expect(report.canAdvance)
+        #expect(report.verdict == "next phase shadow: may advance")
+    }
+}

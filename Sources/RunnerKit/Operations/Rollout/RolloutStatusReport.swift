@@ -35,6 +35,7 @@ public struct RolloutStatusReport: Sendable {
     public var verdict: String {
         guard let nextPhase else { return "final phase" }
         if canAdvance { return "next phase \(nextPhase): may advance" }
+        guard !blockers.isEmpty else { return "next phase \(nextPhase): may not advance" }
         let failed = gates.filter { !$0.passed }.map(\.summary)
         var reasons = failed
         if rollback.state != .active { reasons.insert("rolled back", at: 0) }
@@ -88,10 +89,20 @@ public struct RolloutStatusBuilder: Sendable {
             return RolloutStatusReport(
                 desiredPhase: plan.desiredPhase.value, appliedPhase: applied?.config.phase, enteredAt: start,
                 hoursInPhase: Timestamp.parse(start).map { now.timeIntervalSince($0) / 3600 },
-                nextPhase: next, canAdvance: check.allowed && next != nil, blockers: blockers, gates: check.gates,
+                nextPhase: next, canAdvance: next.map { Self.mayMove(to: $0, from: effective, plan: plan, check: check) } ?? false,
+                blockers: blockers, gates: check.gates,
                 refusedConfig: refused,
                 envOverrides: FlagEnvironment.presentVariables(environment, candidate: plan.candidate.value),
                 flags: flags, applied: applied, desiredConfigHash: desired?.hash, rollback: rollback)
         }
+    }
+
+    /// A move that does not increase exposure (such as `off` to `shadow`) is always accepted;
+    /// an advancement needs the advance check to pass.
+    static func mayMove(
+        to phase: String, from applied: RolloutRoutingConfig, plan: RolloutConfig, check: RolloutAdvanceCheck
+    ) -> Bool {
+        guard let target = RolloutRoutingConfig(phaseNamed: phase, in: plan) else { return false }
+        return !RolloutChange.classify(from: applied, to: target).isAdvancement || check.allowed
     }
 }
