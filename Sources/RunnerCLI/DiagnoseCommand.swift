@@ -5,6 +5,8 @@ struct DiagnoseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diagnose",
         abstract: "Troubleshooting reports.",
-        subcommands: [DiagnoseDbCommand.self, DiagnosePreflightCommand.self, DiagnoseAgentCommand.self]
+        subcommands: [
+            DiagnoseDbCommand.self, DiagnosePreflightCommand.self, DiagnoseAgentCommand.self, DiagnoseGatesCommand.self,
+        ]
     )
 }

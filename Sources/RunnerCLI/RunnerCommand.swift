@@ -23,6 +23,10 @@ public struct RunnerCommand: AsyncParsableCommand {
             ExecuteCommand.self,
             CreatorsCommand.self,
             DiagnoseCommand.self,
+            RollbackCommand.self,
+            RolloutCommand.self,
+            ShadowCommand.self,
+            ExplainCommand.self,
         ]
     )
 

@@ -19,12 +19,13 @@ struct ValidateCommand: AsyncParsableCommand {
     var format: OutputFormat = .text
 
     func run() async throws {
-        let config: LoadedConfig
+        var config: LoadedConfig
         do {
             config = try ConfigLoader.load(root: global.configRoot, environment: global.environment, includeAlertTests: true)
         } catch {
             throw fail(error)
         }
+        config.diagnostics = ConfigLoader.sortDiagnostics(config.diagnostics + databaseFindings(config))
         let renderer = DiagnosticRenderer(sources: config.sources)
         let output: String
         switch format {
@@ -33,5 +34,20 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if config.errorCount > 0 { throw ExitCode(.negative) }
+    }
+
+    /// The checks that read `applied_configs` and `creators` (operations.md §13), only when the
+    /// database file exists; it is never created here, and an unreadable one is reported and skipped.
+    private func databaseFindings(_ config: LoadedConfig) -> [Diagnostic] {
+        let path = global.databasePath.path
+        guard FileManager.default.fileExists(atPath: path), let clock = try? global.clock() else { return [] }
+        do {
+            let storage = try Storage.open(path: path, create: false, clock: clock, runnerVersion: RunnerVersion.string)
+            defer { try? storage.close() }
+            return try RolloutHistoryChecks.diagnostics(config: config, storage: storage, clock: clock)
+        } catch {
+            printError("warning: database checks skipped: \(error)")
+            return []
+        }
     }
 }
