@@ -89,11 +89,6 @@ extension TriggerEvaluation {
     }
 }
 
-/// Prints a `ToolValue` as the command's one JSON document.
-func printJSONValue(_ value: ToolValue) throws {
-    try printJSON(value)
-}
-
 /// The operator's name for `initiated_by`: `$USER`, `unknown` when unset.
 func operatorName(_ environment: [String: String]) -> String {
     let user = environment["USER"]?.trimmingCharacters(in: .whitespaces) ?? ""
