@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 extension DataTools {
-    /// get_creator_profile (data-model.md §4.2): the bundled creator read, in one read transaction.
-    /// TODO(schedule domain): the volume_assignment section uses `PlaceholderVolume`.
+    /// get_creator_profile (data-model.md §4.2): the bundled creator read, in one read transaction;
+    /// the volume section is the schedule domain's `VolumePlan` for week_start.
     public func getCreatorProfile(_ parameters: [String: ToolValue]) -> ToolObject {
         let p = ToolParameters(tool: "get_creator_profile", values: parameters)
         let flags = ["analytics", "volume", "content_rankings", "vault", "persona"]
@@ -40,8 +40,7 @@ extension DataTools {
                     sources.insert(source)
                 }
                 if include["volume"]! {
-                    let inputs = try Storage.volumeInputs(db, creatorID: creator.creatorID, weekStart: week)
-                    var volume = PlaceholderVolume.compute(inputs, weekStart: week)
+                    var volume = try VolumeToolValues.object(VolumeToolValues.plan(db, creatorID: creator.creatorID, weekStart: week).plan)
                     volume["volume_level"] = volume.removeValue(forKey: "tier")
                     volume["mm_revenue_used"] = volume.removeValue(forKey: "mm_revenue_monthly")
                     volume["week_start"] = .string(week.string)
