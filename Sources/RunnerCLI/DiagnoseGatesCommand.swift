@@ -15,11 +15,11 @@ struct DiagnoseGatesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
-        let id = try await reportingErrors { try CreatorIdRule.check(creator ?? "") }
+        let id = try reportingErrors { try CreatorIdRule.check(creator ?? "") }
         let count = try parseCount(last, option: "--last") ?? 10
         let setup = try RoutingSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.storage.close() }
-        let diagnosis = try await reportingErrors { () throws -> ExplainGateDiagnosis in
+        let diagnosis = try reportingErrors { () throws -> ExplainGateDiagnosis in
             guard let resolved = try setup.storage.rolloutSnapshot({ try $0.resolveCreator(id) }) else {
                 throw CreatorInputError.notFound(id)
             }

@@ -13,8 +13,9 @@ struct DiagnosePreflightCommand: ParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
 
-    @Option(help: "Creator id or page name.")
-    var creator: String
+    // Optional so a missing value is the command's VALIDATION_ERROR (exit 2), not a usage error.
+    @Option(help: "Creator id or page name (required).")
+    var creator: String?
 
     @Option(help: "Week start YYYY-MM-DD (any weekday; default: the first Monday after today, UTC).")
     var week: String?
@@ -28,7 +29,7 @@ struct DiagnosePreflightCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let clock = try globals.clock()
-            let creatorId = try SchedulingInput.creatorId(creator)
+            let creatorId = try SchedulingInput.creatorId(creator ?? "")
             let weekStart = try week.map { text throws(SchedulingError) in try SchedulingInput.weekStart(text) }
                 ?? SchedulingInput.defaultWeekStart(today: DayDate(clock.today())!)
             let storage = try globals.openDatabase(mayCreate: true, clock: clock)

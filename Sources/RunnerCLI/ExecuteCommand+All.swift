@@ -14,7 +14,7 @@ extension ExecuteCommand {
         _ launcher: RunLauncher<BuiltinSteps>, setup: RoutingSetup, weekStart: String, concurrency: Int
     ) async throws {
         let started = ContinuousClock.now
-        let creators = try await reportingErrors {
+        let creators = try reportingErrors {
             try setup.storage.activeCreators(tier: tier?.uppercased(), pageType: pageType)
         }
         let progress = ExecuteProgress(total: creators.count, enabled: isatty(STDERR_FILENO) == 1)

@@ -15,11 +15,11 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
-        let id = try await reportingErrors { try CreatorIdRule.check(creator ?? "") }
+        let id = try reportingErrors { try CreatorIdRule.check(creator ?? "") }
         let count = try parseCount(runs, option: "--runs") ?? 5
         let setup = try RoutingSetup.open(global, refuseInvalidConfig: false, mayCreate: false)
         defer { try? setup.storage.close() }
-        let report = try await reportingErrors {
+        let report = try reportingErrors {
             try ExplainBuilder(config: setup.config, environment: global.environment)
                 .explain(id, runs: count, storage: setup.storage)
         }

@@ -20,7 +20,7 @@ struct FlagsCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try RoutingSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.storage.close() }
-        let state = try await reportingErrors { try setup.storage.rollbackState() }
+        let state = try reportingErrors { try setup.storage.rollbackState() }
         let flags = FlagResolver(settings: setup.routing.settings, environment: setup.environment)
             .resolve(rollbackState: state)
         let routing = setup.routing

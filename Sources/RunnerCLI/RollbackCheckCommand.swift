@@ -80,7 +80,7 @@ struct RollbackVerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try RollbackSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.routing.storage.close() }
-        let report = try await reportingErrors { () throws -> RollbackVerifyReport in
+        let report = try reportingErrors { () throws -> RollbackVerifyReport in
             let extra = try creator.map { try CreatorIdRule.check($0) }
             try setup.controller.completeStaleDrain()
             return try RollbackVerifier(

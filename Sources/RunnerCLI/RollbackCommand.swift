@@ -43,7 +43,7 @@ struct RollbackStatusCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try RollbackSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.routing.storage.close() }
-        let state = try await reportingErrors { () throws -> RollbackStateRecord in
+        let state = try reportingErrors { () throws -> RollbackStateRecord in
             try setup.controller.completeStaleDrain()
             return try setup.controller.status()
         }
@@ -66,7 +66,7 @@ struct RollbackHistoryCommand: AsyncParsableCommand {
         let count = try parseCount(limit, option: "--limit")
         let setup = try RollbackSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.routing.storage.close() }
-        let events = try await reportingErrors { try setup.controller.history(limit: count) }
+        let events = try reportingErrors { try setup.controller.history(limit: count) }
         if format == .json { return try printJSONValue(.object(["events": .array(events.map(\.json))])) }
         if events.isEmpty { print("no rollback events") }
         for event in events {

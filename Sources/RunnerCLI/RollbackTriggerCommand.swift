@@ -20,7 +20,7 @@ struct RollbackTriggerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let user = operatorName(global.environment)
-        let timeout = try await reportingErrors { () throws -> ConfigDuration? in
+        let timeout = try reportingErrors { () throws -> ConfigDuration? in
             guard let drainTimeout else { return nil }
             guard let parsed = ConfigDuration.parse(drainTimeout), parsed.milliseconds > 0 else {
                 throw RollbackError.invalidDrainTimeout(drainTimeout)
@@ -82,7 +82,7 @@ struct RollbackRestoreCommand: AsyncParsableCommand {
         let user = operatorName(global.environment)
         let setup = try RollbackSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.routing.storage.close() }
-        let outcome = try await reportingErrors {
+        let outcome = try reportingErrors {
             try setup.controller.restore(token: confirm, reason: reason, initiatedBy: user)
         }
         let applied = (try? setup.routing.storage.rolloutSnapshot { try $0.latestAcceptedConfig() }) ?? nil

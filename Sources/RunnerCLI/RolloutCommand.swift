@@ -41,7 +41,7 @@ struct RolloutStatusCommand: AsyncParsableCommand {
         let setup = try RolloutSetup.open(global)
         let storage = setup.routing.storage
         defer { try? storage.close() }
-        let report = try await reportingErrors { () throws -> RolloutStatusReport in
+        let report = try reportingErrors { () throws -> RolloutStatusReport in
             if setup.routing.config.isValid {
                 _ = try RolloutReconciler(
                     storage: storage, plan: setup.plan, clock: setup.routing.clock,
@@ -110,7 +110,7 @@ struct RolloutPlanCommand: AsyncParsableCommand {
         let setup = try RolloutSetup.open(global)
         let storage = setup.routing.storage
         defer { try? storage.close() }
-        let report = try await reportingErrors { () throws -> RolloutPlanReport in
+        let report = try reportingErrors { () throws -> RolloutPlanReport in
             let planner = RolloutPlanner(plan: setup.plan, candidateAlertRules: setup.candidateRules)
             let target: RolloutRoutingConfig
             if let phase {

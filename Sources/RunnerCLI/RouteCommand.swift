@@ -25,7 +25,7 @@ struct RouteCommand: AsyncParsableCommand {
         guard !ids.isEmpty else { throw ValidationError("give at least one creator id") }
         let setup = try RoutingSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.storage.close() }
-        let decisions = try await reportingErrors { try ids.map { try setup.decide($0).decision } }
+        let decisions = try reportingErrors { try ids.map { try setup.decide($0).decision } }
         switch format {
         case .json:
             try printJSON(RouteOutput(decisions: decisions))

@@ -54,7 +54,7 @@ struct RunsListCommand: AsyncParsableCommand {
         }
         let setup = try RoutingSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.storage.close() }
-        let views = try await reportingErrors {
+        let views = try reportingErrors {
             var creatorId: String?
             if let creator {
                 let id = try CreatorIdRule.check(creator)
@@ -96,7 +96,7 @@ struct RunsShowCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try RoutingSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.storage.close() }
-        let view = try await reportingErrors {
+        let view = try reportingErrors {
             guard let run = try setup.storage.run(runId) else { throw RunLifecycleError.runNotFound(runId: runId) }
             let phases = try setup.storage.phases(ofRuns: [runId])
             return RunView(run: run, attempts: phases[runId] ?? [], config: setup.config, threshold: nil)

@@ -51,7 +51,7 @@ struct ShadowReportCommand: AsyncParsableCommand {
         }
         let setup = try RoutingSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.storage.close() }
-        let (filter, records) = try await reportingErrors { try query.run(storage: setup.storage, now: setup.clock.now()) }
+        let (filter, records) = try reportingErrors { try query.run(storage: setup.storage, now: setup.clock.now()) }
         let report = ShadowReport(filter: filter, records: records, byTier: by == "tier", mismatches: mismatchCount)
         if format == .json { return try printJSONValue(ShadowJSON.report(report)) }
         print(ShadowJSON.text(report))
@@ -72,7 +72,7 @@ struct ShadowListCommand: AsyncParsableCommand {
         let query = try filters.query()
         let setup = try RoutingSetup.open(global, refuseInvalidConfig: false)
         defer { try? setup.storage.close() }
-        let (_, records) = try await reportingErrors { try query.run(storage: setup.storage, now: setup.clock.now()) }
+        let (_, records) = try reportingErrors { try query.run(storage: setup.storage, now: setup.clock.now()) }
         if format == .json { return try printJSONValue(.object(["comparisons": .array(records.map(ShadowJSON.record))])) }
         if records.isEmpty { print("no shadow comparisons") }
         for r in records {

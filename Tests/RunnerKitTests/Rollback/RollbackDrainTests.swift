@@ -9,8 +9,10 @@ struct RollbackDrainTests {
     @Test("the drain waits for a running candidate with a fresh heartbeat, then gives up after the timeout")
     func drainTimesOut() async throws {
         let fx = try OpsFixture()
-        // Heartbeat 1 s before the controller's clock: fresh for the whole 1 s drain timeout.
-        try fx.run(started: 50, heartbeat: 59)
+        // A live owner keeps refreshing its heartbeat; a heartbeat ten minutes ahead of the
+        // controller's clock stands in for that, so the run stays fresh for the whole 1 s drain
+        // even when a loaded machine stretches the test's wall time past the 30 s stale limit.
+        try fx.run(started: 50, heartbeat: 660)
         let outcome = try await fx.controller(60, settings: PolicyFixture.settings())
             .trigger(reason: "slow", initiatedBy: "kim")
         let disabled = try #require(outcome.disabledEvent)
