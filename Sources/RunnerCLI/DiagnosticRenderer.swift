@@ -48,16 +48,16 @@ public struct DiagnosticRenderer: Sendable {
             let location = diagnostic.location
             let message = ([diagnostic.message] + diagnostic.notes).joined(separator: "; ")
             let fields = [
-                "\"file\":" + JSONText.string(location.file),
+                "\"file\":" + JSONString.quoted(location.file),
                 "\"line\":" + (location.line.map(String.init) ?? "null"),
                 "\"column\":" + (location.line == nil ? "null" : String(location.column ?? 1)),
-                "\"severity\":" + JSONText.string(diagnostic.severity.rawValue),
-                "\"rule\":" + JSONText.string(diagnostic.rule),
-                "\"message\":" + JSONText.string(message),
+                "\"severity\":" + JSONString.quoted(diagnostic.severity.rawValue),
+                "\"rule\":" + JSONString.quoted(diagnostic.rule),
+                "\"message\":" + JSONString.quoted(message),
             ]
             return "{" + fields.joined(separator: ",") + "}"
         }
-        return "{\"files\":[" + files.map(JSONText.string).joined(separator: ",") + "],\"diagnostics\":["
+        return "{\"files\":[" + files.map(JSONString.quoted).joined(separator: ",") + "],\"diagnostics\":["
             + items.joined(separator: ",") + "],\"errors\":\(diagnostics.errorCount),\"warnings\":\(diagnostics.warningCount)}\n"
     }
 
@@ -87,30 +87,5 @@ public struct DiagnosticRenderer: Sendable {
             current += 1
         }
         return nil
-    }
-}
-
-/// JSON string literals.
-enum JSONText {
-    /// The JSON encoding of a string, with escapes.
-    static func string(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

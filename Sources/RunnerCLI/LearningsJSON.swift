@@ -1,3 +1,4 @@
+import RunnerKit
 import Foundation
 
 /// A JSON value with ordered object keys, so learnings output keeps the documented key order.
@@ -20,7 +21,7 @@ indirect enum LearningsJSON: Sendable {
         let pad = String(repeating: "  ", count: indent)
         let inner = String(repeating: "  ", count: indent + 1)
         switch self {
-        case .string(let s): return Self.quote(s)
+        case .string(let s): return JSONString.quoted(s)
         case .int(let n): return String(n)
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
@@ -29,28 +30,9 @@ indirect enum LearningsJSON: Sendable {
             return "[\n" + items.map { inner + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
         case .object(let pairs):
             if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { inner + Self.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
+            return "{\n" + pairs.map { inner + JSONString.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
                 .joined(separator: ",\n") + "\n\(pad)}"
         }
     }
 
-    private static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -62,7 +62,7 @@ public enum ToolValue: Sendable, Hashable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += ToolValue.formatNumber(n)
-        case .string(let s): ToolValue.writeString(s, into: &out)
+        case .string(let s): JSONString.append(s, to: &out)
         case .array(let items):
             out += "["
             for (i, item) in items.enumerated() {
@@ -74,7 +74,7 @@ public enum ToolValue: Sendable, Hashable {
             out += "{"
             for (i, key) in members.keys.sorted().enumerated() {
                 if i > 0 { out += "," }
-                ToolValue.writeString(key, into: &out)
+                JSONString.append(key, to: &out)
                 out += ":"
                 members[key]!.write(into: &out)
             }
@@ -89,30 +89,6 @@ public enum ToolValue: Sendable, Hashable {
         return "\(n)"
     }
 
-    private static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
 }
 
 extension ToolValue: Codable {
