@@ -117,9 +117,11 @@ struct AutoRollbackScenarioTests {
             ["execute", "--creator", "grace_bennett", "--week", "2026-01-26"], now: "2026-01-19T09:05:00Z")
         #expect(json["pipeline"] as? String == "v4")
         let decision = try #require(json["decision"] as? [String: Any])
-        #expect(decision["target"] as? String == "control")
-        let runs = try project.json(["runs", "list"], now: "2026-01-19T09:06:00Z")
-        let row = try #require((runs["runs"] as? [[String: Any]])?.first)
-        #expect(row["rollout_phase"] as? String == "canary")
+        #expect(decision["reason"] as? String == "default")
+        let runId = try #require(json["run_id"] as? String)
+        let show = try project.run(["runs", "show", runId], now: "2026-01-19T09:06:00Z")
+        #expect(show.stdout.contains("rollout phase canary"), "\(show.stdout)")
+        let status = try project.run(["rollout", "status"], now: "2026-01-19T09:06:00Z")
+        #expect(status.stdout.contains("early_adopters"))
     }
 }
