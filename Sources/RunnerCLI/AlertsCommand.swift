@@ -55,6 +55,7 @@ struct AlertsCheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try MonitoringContext.open(globals, command: "alerts check", refuses: true)
+        ReconcileStep.run(storage: context.storage, config: context.config, clock: context.clock)
         let evaluator = AlertEvaluator(storage: context.storage, config: context.config)
         let transitions = try reportingErrors { try evaluator.evaluateAll(at: context.clock.now()) }
         let dispatcher = NotificationDispatcher(

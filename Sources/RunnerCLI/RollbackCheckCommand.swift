@@ -27,6 +27,7 @@ struct RollbackCheckCommand: AsyncParsableCommand {
             }
             return try await setup.controller.check(dryRun: dryRun)
         }
+        if result.rolledBack { await setup.fireEventRules(environment: global.environment) }
         if format == .json {
             try printJSONValue(
                 .object([

@@ -29,6 +29,18 @@ struct RollbackSetup {
     }
 
     var now: Date { routing.clock.now() }
+
+    /// Evaluates the rollback event rules (V5_AUTO_ROLLBACK) after this process changed the
+    /// rollback state and sends their notifications (operations.md §8.3, §7.4); never throws.
+    func fireEventRules(environment: [String: String]) async {
+        let monitor = AlertMonitor(
+            storage: routing.storage, config: routing.config, environment: environment, clock: routing.clock)
+        do {
+            _ = await monitor.notify(try monitor.evaluator.evaluateEventRules(at: now))
+        } catch {
+            printError("warning: rollback event rules not evaluated: \(error)")
+        }
+    }
 }
 
 /// `runner rollback status [--format json]`.

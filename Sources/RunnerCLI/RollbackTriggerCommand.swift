@@ -35,6 +35,7 @@ struct RollbackTriggerCommand: AsyncParsableCommand {
         let outcome = try await reportingErrors {
             try await setup.controller.trigger(reason: reason, initiatedBy: user, drainTimeout: timeout)
         }
+        if !outcome.alreadyRolledBack { await setup.fireEventRules(environment: global.environment) }
         if format == .json {
             return try printJSONValue(
                 .object([
@@ -85,6 +86,7 @@ struct RollbackRestoreCommand: AsyncParsableCommand {
         let outcome = try reportingErrors {
             try setup.controller.restore(token: confirm, reason: reason, initiatedBy: user)
         }
+        if !outcome.alreadyActive { await setup.fireEventRules(environment: global.environment) }
         let applied = (try? setup.routing.storage.rolloutSnapshot { try $0.latestAcceptedConfig() }) ?? nil
         var warning: String?
         if !outcome.alreadyActive, let config = applied?.config, config.isLive {

@@ -60,10 +60,15 @@ struct RoutingSetup {
             throw fail(error)
         }
         // Commands that do not reconcile route with the latest accepted configuration as it is
-        // (cli.md); `execute` records the desired one first and routes with that.
+        // (cli.md); `execute` reconciles first (RunLauncher) and routes with the result. Any
+        // routing invocation finishes a drain whose process died (operations.md §8.2).
         var routing = desired
-        if !refuseInvalidConfig, let applied = try? storage.latestAcceptedConfig() {
-            routing = RoutingConfiguration(rollout: config.rollout, phaseName: applied.phase)
+        if !refuseInvalidConfig {
+            _ = try? RollbackController(storage: storage, settings: RollbackSettings(config: config), clock: clock)
+                .completeStaleDrain()
+            if let current = try? RolloutAppliedRouting.current(storage: storage, config: config) {
+                routing = current.routing
+            }
         }
         return RoutingSetup(clock: clock, config: config, routing: routing, environment: environment, storage: storage)
     }

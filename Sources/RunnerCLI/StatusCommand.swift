@@ -19,6 +19,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try MonitoringContext.open(globals, command: "status", refuses: false)
+        ReconcileStep.run(storage: context.storage, config: context.config, clock: context.clock)
         let report = StatusReport(storage: context.storage, config: context.config, environment: globals.environment)
         let json = try reportingErrors { try report.json(at: context.clock.now(), runs: runs) }
         if format == .json {

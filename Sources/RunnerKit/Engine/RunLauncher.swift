@@ -2,8 +2,8 @@ import Foundation
 
 /// The run lifecycle of operations.md §1.3: check the input, record the routing configuration,
 /// route and insert the run in one transaction, execute with heartbeats and per-attempt rows,
-/// finish the row; then automatic fallback (`fallingBack`) or the shadow pair (`runShadowPair`).
-/// Rollback/alert evaluation is later work.
+/// finish the row; then automatic fallback (`fallingBack`) or the shadow pair (`runShadowPair`);
+/// then rollback and alert evaluation and notifications (`afterRuns`).
 public struct RunLauncher<Runner: StepRunner>: Sendable {
     /// Builds the step runner of one run.
     public typealias RunnerFactory = @Sendable (RunEnvironment) -> Runner
@@ -40,7 +40,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
         self.makeRunner = makeRunner
     }
 
-    /// The routing configuration in force (the rollout file's desired phase, accepted as-is).
+    /// The desired routing configuration (pipeline names; `execute` routes with the reconciled one).
     public var routing: RoutingConfiguration { RoutingConfiguration(rollout: config.rollout) }
 
     /// Resolves the input creator; VALIDATION_ERROR or CREATOR_NOT_FOUND refuse (exit 2).
@@ -61,10 +61,8 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
             let known = config.pipelineNames.joined(separator: ", ")
             throw CreatorInputError.invalid("unknown pipeline '\(forced)' (known: \(known))")
         }
-        let routing = self.routing
-        let applied = try storage.acceptRoutingConfig(
-            hash: routing.configHash, phase: routing.settings.phaseName, flagsJSON: routing.flagsJSON,
-            salt: routing.salt, seenBy: owner.actor)
+        let reconciled = try reconcileRouting()
+        let routing = reconciled.routing
         let started = try storage.startRuns(creatorId: creator.creatorId, weekStart: request.weekStart, owner: owner) {
             state in
             let flags = FlagResolver(settings: routing.settings, environment: environment).resolve(rollbackState: state)
@@ -83,7 +81,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
                 runId: UUID().uuidString.lowercased(), creatorId: creator.creatorId, weekStart: request.weekStart,
                 pipeline: pipeline, role: role, decisionJSON: Self.json(decision),
                 decisionTarget: decision.target.rawValue, decisionReason: decision.reason.text,
-                rolloutPhase: applied.phase, appliedConfigId: applied.id,
+                rolloutPhase: reconciled.appliedPhase, appliedConfigId: reconciled.appliedConfigId,
                 readOnly: request.dryRun || role == .diagnostic)
             guard decision.target == .shadow else { return ([row], decision) }
             return ([row, Self.shadowCandidate(of: row, pipeline: routing.candidate)], decision)
@@ -91,11 +89,13 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
         guard let row = started.rows.first else { throw RunLifecycleError.runNotFound(runId: "(none inserted)") }
         let notices = started.abandoned.map { "marked run \($0) abandoned (its owner is gone)" }
         if started.rows.count == 2 {
-            return await runShadowPair(
+            let served = await runShadowPair(
                 control: row, candidate: started.rows[1], creator: creator, decision: started.extra, notices: notices)
+            return await afterRuns(served: served, first: served, firstRow: row, candidate: routing.candidate)
         }
         let report = await run(row, creator: creator, decision: started.extra, notices: notices)
-        return await fallingBack(from: report, row: row, creator: creator, decision: started.extra)
+        let served = await fallingBack(from: report, row: row, creator: creator, decision: started.extra)
+        return await afterRuns(served: served, first: report, firstRow: row, candidate: routing.candidate)
     }
 
     /// Executes an inserted run row and finishes it.

@@ -27,7 +27,8 @@ public struct StatusReport: Sendable {
             "generated_at": .string(Timestamp.string(now)),
             "config": configObject(applied: applied.accepted),
             "flags": StatusFlags.json(
-                config: config, applied: applied.accepted, rollbackState: rollback?.state, environment: environment),
+                routing: try RolloutAppliedRouting.current(storage: storage, config: config).routing,
+                rollbackState: rollback?.state, environment: environment),
             "rollback": rollbackObject(rollback, now: now),
             "rollout": try rolloutObject(applied: applied, rollback: rollback, now: now),
             "health": try healthObject(now: now),

@@ -105,11 +105,12 @@ struct RollbackControllerTests {
         let fx = try OpsFixture()
         let settings = PolicyFixture.settings()
         _ = try await fx.controller(60, settings: settings).trigger(reason: "broken", initiatedBy: "kim")
-        try fx.storage.rolloutTransaction { db in
-            try db.saveTriggerState(
-                TriggerStateRecord(
-                    name: "success_rate_low", definitionHash: "x", state: .firing, since: OpsFixture.at(30),
-                    lastEvaluatedAt: OpsFixture.at(30)))
+        try fx.storage.write { db in
+            var firing = AlertRuleState.initial(
+                kind: .trigger, name: "success_rate_low", definitionHash: "x", severity: nil,
+                at: OpsFixture.t0.addingTimeInterval(30))
+            firing.state = .firing
+            try Storage.saveAlertState(db, firing)
         }
         let outcome = try fx.controller(3600, settings: settings)
             .restore(token: "RESTORE_V5_CONFIRMED", reason: "fix deployed", initiatedBy: "lee")
@@ -121,7 +122,9 @@ struct RollbackControllerTests {
         #expect(abs(cooldown.timeIntervalSince(epoch) - 3600) < 0.01)
         #expect(outcome.state.inCooldown(at: epoch.addingTimeInterval(3599)))
         #expect(!outcome.state.inCooldown(at: epoch.addingTimeInterval(3601)))
-        #expect(try fx.storage.rolloutSnapshot { try $0.triggerState(named: "success_rate_low") }?.state == .inactive)
+        #expect(
+            try fx.storage.read { try Storage.fetchAlertState($0, kind: .trigger, name: "success_rate_low") }?.state
+                == .inactive)
         #expect(outcome.event?.event == .restored)
         #expect(outcome.event?.initiatedBy == "lee")
         let again = try fx.controller(3700, settings: settings)

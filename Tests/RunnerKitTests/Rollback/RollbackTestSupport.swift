@@ -14,6 +14,12 @@ struct OpsFixture {
     /// A sample database (40 creators) in a fresh temp directory.
     init() throws {
         storage = try StorageFixture.sampleDatabase(dir)
+        // The migration stamps the epoch with a clock that advanced in real time since T0; pin
+        // it to T0 so runs started at T0 + 1 s count however slowly the database was created.
+        try storage.write { db in
+            try db.execute(
+                sql: "UPDATE rollback_state SET epoch_started_at = ? WHERE id = 1", arguments: [Self.at(0)])
+        }
     }
 
     /// A clock reading T0 + `seconds`.

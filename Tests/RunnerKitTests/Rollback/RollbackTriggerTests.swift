@@ -120,11 +120,7 @@ struct RollbackTriggerTests {
 
     @Test("p95 uses the nearest-rank position", arguments: [(1, 1), (10, 10), (19, 19), (20, 19), (21, 20), (100, 95)])
     func p95(count: Int, position: Int) {
-        let runs = (1...count).map {
-            RollbackWindowRun(
-                status: "succeeded", role: "primary", durationMs: Int64($0 * 1000), qualityScore: 80,
-                hardGateViolation: false, startedFallback: false)
-        }
-        #expect(RollbackWindowMetrics.compute(.p95Latency, runs: runs.shuffled()).value == Double(position))
+        let durations = (1...count).map { Int64($0 * 1000) }
+        #expect(MetricsCalculator.p95(durations.shuffled()) == Int64(position * 1000))
     }
 }

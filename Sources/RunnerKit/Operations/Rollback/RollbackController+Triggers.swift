@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 extension RollbackController {
     /// `runner rollback check [--dry-run]`: evaluates every trigger (cron, every minute). With
@@ -54,46 +55,48 @@ extension RollbackController {
         return result
     }
 
-    /// Measures one trigger and applies the state table in one transaction (unless `dryRun`).
+    /// Measures one trigger with monitoring's metrics and applies monitoring's state table
+    /// (`AlertStateMachine`) to its `alert_states` row (kind `trigger`), fingerprinted with
+    /// `AlertDefinitionHash`, in one immediate transaction (a read snapshot when `dryRun`).
     private func evaluate(
         _ trigger: RollbackTrigger, epoch: Date, runId: String?, dryRun: Bool
     ) throws -> TriggerEvaluation {
         let condition = trigger.condition
         let name = trigger.name.value
         let now = clock.now()
-        let measurement = try metrics.measure(
+        let measured = try metrics.measure(
             condition.metric.value, pipeline: condition.pipeline.value, window: condition.window,
             roles: condition.roles, phase: condition.phase?.value, epochStartedAt: epoch, at: now)
-        let hash = RollbackTriggerStateMachine.definitionHash(condition)
-        let body = { (db: RolloutConnection) throws -> TriggerEvaluation in
+        let measurement = MetricMeasurement(
+            metric: condition.metric.value, value: measured.value, samples: measured.samples,
+            runCount: measured.samples)
+        let hash = AlertDefinitionHash.of(condition)
+        let body = { (db: Database) throws -> TriggerEvaluation in
             var current =
-                try db.triggerState(named: name)
-                ?? TriggerStateRecord(
-                    name: name, definitionHash: hash, state: .inactive, since: Timestamp.string(now),
-                    lastEvaluatedAt: Timestamp.string(now))
+                try Storage.fetchAlertState(db, kind: .trigger, name: name)
+                ?? .initial(kind: .trigger, name: name, definitionHash: hash, severity: nil, at: now)
             if current.definitionHash != hash {
-                current = TriggerStateRecord(
-                    name: name, definitionHash: hash, state: .inactive, since: Timestamp.string(now),
-                    lastEvaluatedAt: Timestamp.string(now))
+                current = .initial(kind: .trigger, name: name, definitionHash: hash, severity: nil, at: now)
             }
-            let outcome = RollbackTriggerStateMachine.result(
-                of: measurement, condition: condition, currentlyFiring: current.state == .firing)
-            let next = RollbackTriggerStateMachine.next(
-                current, result: outcome, value: measurement.value, condition: condition, now: now,
-                afterNewRun: runId != nil)
+            let next = AlertStateMachine.next(
+                current, condition: condition, input: .init(measurement: measurement, followsNewRun: runId != nil),
+                at: now)
             if !dryRun {
-                try db.saveTriggerState(next)
+                try Storage.saveAlertState(db, next)
                 if next.state != current.state {
-                    try db.recordTriggerTransition(
-                        name: name, at: Timestamp.string(now), from: current.state, to: next.state,
-                        value: measurement.value, threshold: condition.threshold.value, runId: runId,
-                        actor: automaticActor)
+                    let event = AlertEventRecord(
+                        kind: .trigger, ruleName: name, at: now, fromState: current.state, toState: next.state,
+                        value: measurement.value, threshold: condition.threshold.value, severity: nil, runId: runId,
+                        resolution: nil)
+                    _ = try Storage.insertAlertEvent(db, event, actor: automaticActor)
                 }
             }
             return TriggerEvaluation(
                 name: name, metric: condition.metric.value, window: condition.window, threshold: condition.threshold,
-                measurement: measurement, result: outcome, from: current.state, to: next.state)
+                measurement: measured,
+                result: TriggerConditionResult(measurement, condition: condition, firing: current.state == .firing),
+                from: current.state, to: next.state)
         }
-        return dryRun ? try storage.rolloutSnapshot(body) : try storage.rolloutTransaction(body)
+        return dryRun ? try storage.readSnapshot(body) : try storage.write(body)
     }
 }

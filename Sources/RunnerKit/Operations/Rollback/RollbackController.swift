@@ -26,7 +26,7 @@ public struct RollbackController: Sendable {
     /// How often a drain re-counts in-flight runs.
     public var pollInterval: Duration
 
-    /// Creates a controller; `metrics` defaults to the self-contained window metrics.
+    /// Creates a controller; `metrics` defaults to monitoring's `MetricsReader`.
     public init(
         storage: Storage, settings: RollbackSettings, clock: RunnerClock, metrics: (any RollbackMetricSource)? = nil,
         logger: Logger = Logger(label: "eros.rollback"), inFlight: RollbackInFlight = RollbackInFlight(),
@@ -35,7 +35,7 @@ public struct RollbackController: Sendable {
         self.storage = storage
         self.settings = settings
         self.clock = clock
-        self.metrics = metrics ?? RollbackWindowMetrics(storage: storage)
+        self.metrics = metrics ?? RollbackMetricsReading(storage: storage, candidate: settings.candidate)
         self.logger = logger
         self.inFlight = inFlight
         self.pollInterval = pollInterval
