@@ -19,7 +19,9 @@ public struct RunLearningsRecord: Sendable, Hashable {
 
     /// The ids as the JSON array stored in `learning_ids`.
     func idsJSON() throws -> String {
-        String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return String(decoding: try encoder.encode(ids), as: UTF8.self)
     }
 }
 

@@ -8,7 +8,9 @@ import Testing
 /// one for another creator and one LOW entry; returns the applicable entry's id and the file bytes.
 func writeLearnings(into fixture: LifecycleFixture) throws -> (id: String, data: Data) {
     let url = fixture.directory.appendingPathComponent("LEARNINGS.md")
-    try FileManager.default.copyItem(at: LearningsFixtures.url("valid/skeleton.md"), to: url)
+    // The skeleton, dated before the fixture clock's today (2026-01-01).
+    let skeleton = try String(contentsOf: LearningsFixtures.url("valid/skeleton.md"), encoding: .utf8)
+    try skeleton.replacingOccurrences(of: "2026-02-02", with: "2025-12-01").write(to: url, atomically: true, encoding: .utf8)
     let writer = LearningsWriter(url: url, displayPath: "LEARNINGS.md", today: "2026-01-01")
     func add(_ tier: LearningTier, _ title: String, _ scope: String) throws {
         var fields: [(name: String, value: String)] = [
@@ -75,7 +77,7 @@ struct RunLearningsWiringTests {
         #expect(row.sha == nil)
     }
 
-    @Test("an external generator receives the applicable learning in its request; the validator gets none")
+    @Test("an external generator receives the applicable learning in its request and the run records it")
     func externalGeneratorReceivesLearnings() async throws {
         let scratch = AgentFixtures.temporaryDirectory()
         let requestFile = scratch.appendingPathComponent("request.json")

@@ -4,14 +4,6 @@ import Testing
 
 @testable import RunnerKit
 
-/// Collects formatted lines.
-final class LineBuffer: @unchecked Sendable {  // Safe: `lines` is only touched under `lock`.
-    private let lock = NSLock()
-    private var stored: [String] = []
-    var lines: [String] { lock.withLock { stored } }
-    func append(_ line: String) { lock.withLock { stored.append(line) } }
-}
-
 @Suite("Run log context")
 struct RunLogContextTests {
     let row = RunStart(
@@ -22,7 +14,7 @@ struct RunLogContextTests {
         var handler = ErosLogHandler(
             label: "eros.adapters", settings: LogSettings(level: .debug, format: .json), command: "execute",
             clock: RunnerClock(startingAt: Timestamp.parse("2026-01-01T09:00:00Z")!),
-            sink: LogSink { buffer.append($0) })
+            sink: buffer.sink)
         handler.metadataProvider = RunLogContext.provider
         return handler
     }
