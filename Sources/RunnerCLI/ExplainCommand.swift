@@ -19,9 +19,12 @@ struct ExplainCommand: AsyncParsableCommand {
         let count = try parseCount(runs, option: "--runs") ?? 5
         let setup = try RoutingSetup.open(global, refuseInvalidConfig: false, mayCreate: false)
         defer { try? setup.storage.close() }
-        let report = try reportingErrors {
+        var report = try reportingErrors {
             try ExplainBuilder(config: setup.config, environment: global.environment)
                 .explain(id, runs: count, storage: setup.storage)
+        }
+        report.applicable = report.creator.map {
+            ExplainLearnings.build(creator: $0, storage: setup.storage, configRoot: global.configRoot, clock: setup.clock)
         }
         if format == .json { return try printJSONValue(try Self.json(report, now: setup.clock.now())) }
         print(Self.text(report))
@@ -55,7 +58,22 @@ struct ExplainCommand: AsyncParsableCommand {
                 }),
             "learnings": r.learnings.map { .object(["run_id": .string($0.runId), "learning_ids": .strings($0.ids)]) }
                 ?? .null,
+            "applicable_learnings": r.applicable.map(applicable) ?? .null,
             "last_runs": .array(r.lastRuns.map(run)),
+        ])
+    }
+
+    /// The Learnings section: tier, file version, and each learning's id, tier, scope and title.
+    static func applicable(_ a: ExplainLearnings) -> ToolValue {
+        .object([
+            "tier": .text(a.tier), "learnings_version": .text(a.version), "degraded": .text(a.degradedReason),
+            "learnings": .array(
+                a.learnings.map {
+                    .object([
+                        "id": .string($0.id), "confidence": .string($0.confidence),
+                        "applies_to": .text($0.fields["Applies To"]), "title": .string($0.title),
+                    ])
+                }),
         ])
     }
 
@@ -71,6 +89,13 @@ struct ExplainCommand: AsyncParsableCommand {
             lines.append("learnings      \(learnings.ids.isEmpty ? "none recorded" : learnings.ids.joined(separator: ", ")) (run \(learnings.runId))")
         } else {
             lines.append("learnings      no runs recorded yet")
+        }
+        if let a = r.applicable {
+            lines.append("applicable     \(a.learnings.count) learning(s) for tier \(a.tier ?? "unknown") today"
+                + (a.degradedReason.map { " (degraded: \($0))" } ?? ""))
+            for l in a.learnings {
+                lines.append("  \(l.id)  \(l.confidence)  \(l.fields["Applies To"] ?? "-")  \(l.title)")
+            }
         }
         lines.append("last runs      \(r.lastRuns.count)")
         for run in r.lastRuns {

@@ -29,7 +29,10 @@ struct RoutingSetup {
             config = LoadedConfig(root: global.configRoot)
         }
         let renderer = DiagnosticRenderer(sources: config.sources)
-        let errors = config.blockingErrors
+        // Bad EROS_LOG_* values are in the configuration check already; add bad --log-* options.
+        let logOptionErrors = LogSettings.resolve(level: global.logLevel, format: global.logFormat, environment: [:])
+            .diagnostics
+        let errors = config.blockingErrors + logOptionErrors
         if !errors.isEmpty {
             for diagnostic in errors { printError(renderer.text(diagnostic)) }
             if refuseInvalidConfig {

@@ -9,6 +9,7 @@ extension RunnerCommand {
     public static func runMain() async {
         do {
             var command = try await asyncParseAsRoot()
+            bootstrapLogging(for: command, arguments: CommandLine.arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -25,6 +25,8 @@ public struct RunEnvironment: Sendable {
     public var configRoot: URL?
     /// Every declared agent.
     public var agents: AgentsConfig
+    /// The run's learning selection (learnings.md §9); nil gives an agent none.
+    public var learnings: RunLearnings? = nil
 }
 
 /// What `runner execute` asks for: one creator's week, routed or forced, real or dry.

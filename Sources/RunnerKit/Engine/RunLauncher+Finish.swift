@@ -11,7 +11,8 @@ extension RunLauncher {
     /// Writes the terminal row and builds the report.
     func finish(
         _ row: RunStart, creator: CreatorIdentity, decision: RoutingDecision,
-        outcome: PipelineOutcome<StepOutput<Runner.Value>>, runner: Runner, journal: RunJournal, notices: [String]
+        outcome: PipelineOutcome<StepOutput<Runner.Value>>, runner: Runner, journal: RunJournal, notices: [String],
+        learnings: RunLearnings
     ) async -> RunReport {
         let verdict = runner.verdict(of: outcome)
         let status = Self.status(of: outcome, verdict: verdict)
@@ -19,14 +20,19 @@ extension RunLauncher {
         if let failure = outcome.failure {
             errors.append(RunErrorReport(code: failure.code, message: failure.message, phase: outcome.failedPhase))
         }
-        let finish = RunFinish(
+        var finish = RunFinish(
             status: status, validationStatus: verdict.validationStatus, qualityScore: verdict.qualityScore,
             gateCodes: verdict.gateCodes, hardGateViolation: verdict.hasHardGateViolation,
             totalItems: verdict.totalItems, scheduleId: verdict.scheduleId, scheduleHash: verdict.scheduleHash,
             errorCode: status == .failed || status == .blocked ? outcome.failure?.code : nil,
             errorMessage: status == .failed || status == .blocked ? outcome.failure?.message : nil)
+        let capture = captureLearnings(
+            row, creator: creator, learnings: learnings, status: status, verdict: verdict, outcome: outcome)
+        (finish.learnings, finish.signals, finish.signalsCount) = (capture.record, capture.signals, capture.count)
         do {
-            try storage.finishRun(runId: row.runId, finish, owner: owner)
+            if let failure = try storage.finishRun(runId: row.runId, finish, owner: owner) {
+                errors.append(RunErrorReport(code: "DATABASE_ERROR", message: failure, phase: nil))
+            }
         } catch let error as any RunnerError {
             errors.append(RunErrorReport(code: error.code, message: error.description, phase: nil))
         } catch {

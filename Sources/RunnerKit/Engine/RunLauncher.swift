@@ -87,6 +87,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
             return ([row, Self.shadowCandidate(of: row, pipeline: routing.candidate)], decision)
         }
         guard let row = started.rows.first else { throw RunLifecycleError.runNotFound(runId: "(none inserted)") }
+        Self.logDecision(started.extra, row: row)
         let notices = started.abandoned.map { "marked run \($0) abandoned (its owner is gone)" }
         if started.rows.count == 2 {
             let served = await runShadowPair(
@@ -105,17 +106,36 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
         _ row: RunStart, creator: CreatorIdentity, decision: RoutingDecision, notices: [String],
         shadowDeadline: ConfigDuration? = nil
     ) async -> RunReport {
+        await RunLogContext.$metadata.withValue(RunLogContext.metadata(of: row)) {
+            RunLogContext.logger("eros.orchestrator", for: row).info("run started")
+            let report = await runBody(
+                row, creator: creator, decision: decision, notices: notices, shadowDeadline: shadowDeadline)
+            Self.logFinished(report, row: row)
+            return report
+        }
+    }
+
+    /// The body of `run`, inside the run's log context.
+    private func runBody(
+        _ row: RunStart, creator: CreatorIdentity, decision: RoutingDecision, notices: [String],
+        shadowDeadline: ConfigDuration?
+    ) async -> RunReport {
         let journal = RunJournal(storage: storage, runId: row.runId)
+        let learnings = RunLearnings(configRoot: config.root, creator: creator, today: clock.today())
         let environment = RunEnvironment(
             runId: row.runId, creator: creator, weekStart: row.weekStart, pipeline: row.pipeline, role: row.role,
             readOnly: row.readOnly, storage: storage, clock: clock, actor: owner.actor, configRoot: config.root,
-            agents: config.agents)
+            agents: config.agents, learnings: learnings)
         let runner = makeRunner(environment)
         var outcome: PipelineOutcome<StepOutput<Runner.Value>>
         if let pipeline = config.pipelines[row.pipeline], let graph = config.graphs[row.pipeline] {
             let executor = PipelineExecutor(
                 pipeline: pipeline, graph: graph, agents: config.agents, runner: runner, clock: clock,
-                deadline: shadowDeadline, backoffSleep: backoffSleep, onEvent: { await journal.record($0) },
+                deadline: shadowDeadline, backoffSleep: backoffSleep,
+                onEvent: { event in
+                    Self.logPhase(event, row: row)
+                    await journal.record(event)
+                },
                 timer: timer)
             let heartbeat = Task { await journal.keepBeating(every: heartbeatInterval) }
             outcome = await executor.run()
@@ -130,7 +150,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
                 failedPhase: nil, durationMs: 0)
         }
         return await finish(row, creator: creator, decision: decision, outcome: outcome, runner: runner,
-            journal: journal, notices: notices)
+            journal: journal, notices: notices, learnings: learnings)
     }
 
     static func json(_ value: some Encodable) -> String {

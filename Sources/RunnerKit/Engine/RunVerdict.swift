@@ -14,6 +14,9 @@ public struct RunVerdict: Sendable, Hashable {
     public var scheduleId: Int64?
     /// The save step's schedule hash (real or dry run).
     public var scheduleHash: String?
+    /// The validator's verdicts with their offending subjects, for learning signals (learnings.md
+    /// §5.1); filled by runners that know the typed certificate, empty otherwise.
+    public var validatorOutcomes: [ValidatorOutcome] = []
 
     /// Creates a verdict.
     public init(

@@ -18,6 +18,8 @@ public struct ExplainReport: Sendable {
     public var learnings: (runId: String, ids: [String])?
     /// The creator's last runs, newest first.
     public var lastRuns: [RunSummaryRecord]
+    /// The learnings that apply to the creator today (learnings.md §9), when it exists.
+    public var applicable: ExplainLearnings? = nil
 }
 
 /// Builds an `ExplainReport` from the database and the (possibly invalid) configuration.

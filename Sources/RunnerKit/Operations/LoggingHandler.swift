@@ -31,6 +31,8 @@ public struct ErosLogHandler: LogHandler {
     public var logLevel: Logger.Level
     /// Metadata set on the logger (run fields during a run).
     public var metadata: Logger.Metadata = [:]
+    /// Contextual metadata (the run fields of `RunLogContext` while a run executes).
+    public var metadataProvider: Logger.MetadataProvider?
 
     static let reservedKeys: Set<String> = ["ts", "level", "logger", "msg"]
 
@@ -52,7 +54,8 @@ public struct ErosLogHandler: LogHandler {
 
     /// Formats and writes one line.
     public func log(event: LogEvent) {
-        var merged = metadata
+        var merged = metadataProvider?.get() ?? [:]
+        merged.merge(metadata) { _, own in own }
         if let explicit = event.metadata { merged.merge(explicit) { _, new in new } }
         if let error = event.error { merged["error"] = "\(error)" }
         if merged["run_id"] == nil, let command { merged["command"] = merged["command"] ?? "\(command)" }

@@ -56,11 +56,15 @@ public struct LogSettings: Sendable, Hashable {
 /// Installs the runner's log handler for the whole process (call once, from the CLI).
 public enum ErosLogging {
     /// Bootstraps swift-log with `ErosLogHandler` writing to stderr; `command` is added to lines
-    /// logged outside runs.
+    /// logged outside runs, the run fields (`RunLogContext`) to lines logged inside one.
     public static func bootstrap(settings: LogSettings, command: String, clock: RunnerClock) {
-        LoggingSystem.bootstrap { label in
-            ErosLogHandler(label: label, settings: settings, command: command, clock: clock, sink: .standardError)
-        }
+        LoggingSystem.bootstrap(
+            { label, provider in
+                var handler = ErosLogHandler(
+                    label: label, settings: settings, command: command, clock: clock, sink: .standardError)
+                handler.metadataProvider = provider
+                return handler
+            }, metadataProvider: RunLogContext.provider)
     }
 }
 

@@ -33,14 +33,17 @@ public struct BuiltinSteps: StepRunner {
     /// The verdict, with violation details and item counts from the typed artifacts.
     public func verdict(of outcome: PipelineOutcome<StepOutput<ArtifactValue>>) -> RunVerdict {
         var verdict = RunVerdict.fromFields(outcome)
+        var judged: ScheduleOutput?
         for phase in outcome.phases where phase.status == .succeeded {
             for value in phase.output?.artifacts.values.map({ $0 }) ?? [] {
                 switch value {
                 case .certificate(let result):
+                    verdict.validatorOutcomes = [Self.validatorOutcome(result, schedule: judged)]
                     verdict.violations = result.violations.map {
                         ViolationReport(code: $0.code, message: $0.message, itemIndex: $0.itemIndex)
                     }
                 case .schedule(let schedule):
+                    judged = schedule
                     verdict.totalItems = schedule.savedList.count
                 case .saved(let saved):
                     if let hash = saved.metadata?.schedule_hash { verdict.scheduleHash = hash }

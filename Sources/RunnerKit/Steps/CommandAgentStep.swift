@@ -21,7 +21,8 @@ struct CommandAgentStep: Sendable {
             role: agent.role, agent: agent.name.value, model: input.phase.with.model, creatorId: context.creatorId,
             pageName: context.pageName, weekStart: run.weekStart, context: try Self.json(contextOf: context),
             schedule: agent.role == .validator ? try Self.json(try input.inputs.schedule()) : nil,
-            learnings: [])
+            learnings: agent.role == .generator
+                ? run.learnings?.agentLearnings(tier: context.volumeConfig.tier.rawValue) ?? [] : [])
         let response = try await backend.run(request, timeout: input.phase.timeout.duration)
         switch response {
         case .schedule(let value):

@@ -56,26 +56,32 @@ extension Storage {
     }
 
     /// Finishes a run, conditional on it still being `running`; throws `notRunning` otherwise.
-    public func finishRun(runId: String, _ finish: RunFinish, owner: RunOwner) throws {
+    /// Its learning signals are recorded in the same transaction (data-model.md §3.7); a failure
+    /// to record them rolls back only the signals and is returned, the run still finishes.
+    @discardableResult
+    public func finishRun(runId: String, _ finish: RunFinish, owner: RunOwner) throws -> String? {
         let now = clock.now()
         let nowText = Timestamp.string(now)
-        try writeRunRecords { db in
+        return try writeRunRecords { db in
             guard let startedAt = try String.fetchOne(
                 db, sql: "SELECT started_at FROM runs WHERE run_id = ? AND status = 'running'", arguments: [runId])
             else { throw RunLifecycleError.notRunning(runId: runId) }
             let duration = Timestamp.parse(startedAt).map { Int((now.timeIntervalSince($0) * 1000).rounded()) } ?? 0
             let codes = try String(decoding: JSONEncoder().encode(finish.gateCodes), as: UTF8.self)
+            let (signalsCount, signalFailure) = try recordSignals(db, finish)
             try db.execute(
                 sql: """
                     UPDATE runs SET status = ?, finished_at = ?, heartbeat_at = ?, duration_ms = ?,
                       validation_status = ?, quality_score = ?, gate_codes = ?, hard_gate_violation = ?,
-                      total_items = ?, schedule_id = ?, schedule_hash = ?, error_code = ?, error_message = ?
+                      total_items = ?, schedule_id = ?, schedule_hash = ?, error_code = ?, error_message = ?,
+                      signals_count = ?, learning_ids = ?, learnings_version = ?, learnings_sha256 = ?
                     WHERE run_id = ? AND status = 'running'
                     """,
                 arguments: [
                     finish.status.rawValue, nowText, nowText, max(0, duration), finish.validationStatus,
                     finish.qualityScore, codes, finish.hardGateViolation, finish.totalItems, finish.scheduleId,
-                    finish.scheduleHash, finish.errorCode, finish.errorMessage, runId,
+                    finish.scheduleHash, finish.errorCode, finish.errorMessage, signalsCount,
+                    try finish.learnings.idsJSON(), finish.learnings.version, finish.learnings.sha256, runId,
                 ])
             guard db.changesCount == 1 else { throw RunLifecycleError.notRunning(runId: runId) }
             try db.execute(
@@ -89,6 +95,7 @@ extension Storage {
                 entityId: runId, runId: runId, reason: finish.errorCode,
                 before: .object(["status": .string("running")]),
                 after: .object(["status": .string(finish.status.rawValue)]))
+            return signalFailure
         }
     }
 }

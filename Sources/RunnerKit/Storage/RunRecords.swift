@@ -64,6 +64,12 @@ public struct RunFinish: Sendable, Hashable {
     public var scheduleHash: String?
     public var errorCode: String?
     public var errorMessage: String?
+    /// The run's learning selection (learnings.md §9): ids in order, file Version and SHA-256.
+    public var learnings = RunLearningsRecord()
+    /// Signals to record inside the finishing transaction (empty for read-only runs).
+    public var signals: [SignalObservation] = []
+    /// `runs.signals_count`: signals captured (recorded, or withheld when read-only).
+    public var signalsCount = 0
 
     /// Creates a finish record.
     public init(
