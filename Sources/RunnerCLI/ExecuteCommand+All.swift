@@ -49,29 +49,38 @@ extension ExecuteCommand {
         dryRun: Bool, concurrency: Int, progress: ExecuteProgress
     ) async -> [(creator: CreatorIdentity, result: Result<RunReport, any Error>)] {
         var results: [Int: Result<RunReport, any Error>] = [:]
+        // Indices handed out in order; the group never holds more than `concurrency` runs. The
+        // task body is a separate function so no closure captures the group or a mutable index.
+        var pending = creators.indices.makeIterator()
         await withTaskGroup(of: (Int, Result<RunReport, any Error>).self) { group in
-            var next = 0
-            func launchNext() {
-                guard next < creators.count, !Task.isCancelled else { return }
-                let index = next
-                next += 1
-                let request = RunRequest(
-                    creatorInput: creators[index].creatorId, weekStart: weekStart, forcedPipeline: pipeline,
-                    dryRun: dryRun)
-                group.addTask {
-                    do { return (index, .success(try await launcher.execute(request))) } catch {
-                        return (index, .failure(error))
-                    }
-                }
+            for _ in 0..<max(1, concurrency) {
+                guard let index = pending.next() else { break }
+                let request = Self.request(for: creators[index], weekStart: weekStart, pipeline: pipeline, dryRun: dryRun)
+                group.addTask { await Self.launch(request, index: index, launcher: launcher) }
             }
-            for _ in 0..<concurrency { launchNext() }
             while let (index, result) = await group.next() {
                 results[index] = result
                 await progress.advance(creators[index].pageName, result)
-                launchNext()
+                guard !Task.isCancelled, let nextIndex = pending.next() else { continue }
+                let request = Self.request(for: creators[nextIndex], weekStart: weekStart, pipeline: pipeline, dryRun: dryRun)
+                group.addTask { await Self.launch(request, index: nextIndex, launcher: launcher) }
             }
         }
         return creators.indices.compactMap { index in results[index].map { (creators[index], $0) } }
+    }
+
+    /// The run request of one creator of `execute --all`.
+    private static func request(
+        for creator: CreatorIdentity, weekStart: String, pipeline: String?, dryRun: Bool
+    ) -> RunRequest {
+        RunRequest(creatorInput: creator.creatorId, weekStart: weekStart, forcedPipeline: pipeline, dryRun: dryRun)
+    }
+
+    /// Runs one creator, returning its position with the outcome.
+    private static func launch(
+        _ request: RunRequest, index: Int, launcher: RunLauncher<BuiltinSteps>
+    ) async -> (Int, Result<RunReport, any Error>) {
+        do { return (index, .success(try await launcher.execute(request))) } catch { return (index, .failure(error)) }
     }
 }
 
