@@ -20,6 +20,8 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
     public var clock: RunnerClock
     /// Makes the steps of each run.
     public var makeRunner: RunnerFactory
+    /// LEARNINGS.md, read once for all runs of this launcher.
+    public var learnings: LearningsSource
     /// How often a running run refreshes `heartbeat_at`.
     public var heartbeatInterval: Duration = .seconds(5)
     /// Backoff sleeps (tests record instead of sleeping).
@@ -38,6 +40,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
         self.owner = owner
         self.clock = clock
         self.makeRunner = makeRunner
+        self.learnings = LearningsSource(configRoot: config.root, today: clock.today())
     }
 
     /// The desired routing configuration (pipeline names; `execute` routes with the reconciled one).
@@ -121,7 +124,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
         shadowDeadline: ConfigDuration?
     ) async -> RunReport {
         let journal = RunJournal(storage: storage, runId: row.runId)
-        let learnings = RunLearnings(configRoot: config.root, creator: creator, today: clock.today())
+        let learnings = RunLearnings(source: self.learnings, creator: creator)
         let environment = RunEnvironment(
             runId: row.runId, creator: creator, weekStart: row.weekStart, pipeline: row.pipeline, role: row.role,
             readOnly: row.readOnly, storage: storage, clock: clock, actor: owner.actor, configRoot: config.root,

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The creator facts a run knows once its context is built (section 9).
@@ -96,20 +95,6 @@ public enum LearningSelector {
 
     /// Reads the file without the lock and selects; a missing or broken file yields a degraded selection.
     public static func load(url: URL, for creator: CreatorLearningContext, today: String) -> LearningSelection {
-        guard let data = try? Data(contentsOf: url) else {
-            return LearningSelection(learnings: [], skippedEntries: 0, version: nil, sha256: nil,
-                                     degradedReason: "learnings file \(url.path) is missing or unreadable")
-        }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        guard let document = LearningsDocument(data: data) else {
-            return LearningSelection(learnings: [], skippedEntries: 0, version: nil, sha256: digest,
-                                     degradedReason: "learnings file \(url.path) is not valid UTF-8")
-        }
-        let file = LearningsParser.parse(document)
-        let (learnings, skipped) = select(from: file, for: creator, today: today)
-        let errors = LearningsLinter(path: url.lastPathComponent, today: today).lint(file).errorCount
-        let reason = errors > 0 ? "learnings file has \(errors) lint error(s); \(skipped) entries skipped" : nil
-        return LearningSelection(learnings: learnings, skippedEntries: skipped,
-                                 version: file.metadata?.version.description, sha256: digest, degradedReason: reason)
+        LearningsSnapshot.load(url: url, today: today).selection(for: creator)
     }
 }
