@@ -17,3 +17,13 @@ extension ExitCode {
     /// The argument-parser exit code for one of our exit statuses.
     init(_ status: ExitStatus) { self.init(status.rawValue) }
 }
+
+/// Runs a command body, turning any `RunnerError` into its message on stderr and its exit status.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as any RunnerError { throw fail(error) }
+}
+
+/// The async form of `reportingErrors`.
+func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch let error as any RunnerError { throw fail(error) }
+}

@@ -22,7 +22,7 @@ struct CreatorsCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        try runReportingErrors {
+        try reportingErrors {
             let clock = try globals.clock()
             let storage = try globals.openDatabase(mayCreate: true, clock: clock)
             let tools = DataTools(storage: storage)

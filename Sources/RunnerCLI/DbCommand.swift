@@ -34,7 +34,7 @@ struct DbInitCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        try runReportingErrors {
+        try reportingErrors {
             let clock = try globals.clock()
             var count = SampleDataset.minimumCreators
             if let creators {

@@ -17,7 +17,7 @@ struct DiagnoseDbCommand: ParsableCommand {
 
     func run() throws {
         var healthy = true
-        try runReportingErrors {
+        try reportingErrors {
             let clock = try globals.clock()
             let storage = try globals.openDatabase(mayCreate: true, clock: clock)
             let report = DatabaseDiagnosis.run(storage)

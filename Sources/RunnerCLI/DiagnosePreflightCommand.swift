@@ -27,7 +27,7 @@ struct DiagnosePreflightCommand: ParsableCommand {
     var benchmark: Int?
 
     func run() throws {
-        try runReportingErrors {
+        try reportingErrors {
             let clock = try globals.clock()
             let creatorId = try SchedulingInput.creatorId(creator ?? "")
             let weekStart = try week.map { text throws(SchedulingError) in try SchedulingInput.weekStart(text) }

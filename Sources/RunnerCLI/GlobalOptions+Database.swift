@@ -16,15 +16,6 @@ extension GlobalOptions {
     }
 }
 
-/// Runs a command body, turning any `RunnerError` into its message and exit status.
-func runReportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as any RunnerError {
-        throw fail(error)
-    }
-}
-
 /// Encodes one JSON document for stdout (sorted keys, pretty printed).
 func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()

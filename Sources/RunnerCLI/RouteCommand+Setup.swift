@@ -89,15 +89,6 @@ struct RoutingSetup {
     }
 }
 
-/// Runs a command body, mapping any `RunnerError` to its message and exit status.
-func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch let error as any RunnerError {
-        throw fail(error)
-    }
-}
-
 /// Flag values as text: `true`, `25`, `[alexia, luna_free]`.
 func describeFlag<Value>(_ flag: ResolvedFlag<Value>) -> String {
     let value: String =

@@ -47,11 +47,6 @@ func printJSONValue(_ value: ToolValue) throws {
     try printJSON(value)
 }
 
-/// Runs a body, mapping `RunnerError`s (storage failures) to their message and exit status.
-func reportingErrors<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as any RunnerError { throw fail(error) }
-}
-
 /// Pads `text` to `width` columns.
 func pad(_ text: String, _ width: Int) -> String {
     text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
