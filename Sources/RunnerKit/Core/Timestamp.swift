@@ -2,19 +2,32 @@ import Foundation
 
 /// Timestamp and date text in the fixed formats of data-model.md §1.4.
 public enum Timestamp {
-    private static let utc = TimeZone(identifier: "UTC")!
-
-    /// `YYYY-MM-DDTHH:MM:SS.sssZ`, always 24 characters.
+    /// `YYYY-MM-DDTHH:MM:SS.sssZ`, always 24 characters for years 0–9999.
     public static func string(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = utc
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let wholeSeconds = floor(date.timeIntervalSince1970)
-        var millis = Int(((date.timeIntervalSince1970 - wholeSeconds) * 1000).rounded(.down))
-        millis = min(max(millis, 0), 999)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-            c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, millis)
+        // Whole microseconds first: a Double cannot hold "…00.123" exactly, and truncating its
+        // fraction straight to milliseconds would print .122.
+        let micros = Int((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let (milliseconds, _) = floorDivide(micros, 1000)
+        let (seconds, millis) = floorDivide(milliseconds, 1000)
+        let (days, secondOfDay) = floorDivide(seconds, 86_400)
+        let (year, month, day) = DayDate(ordinal: days).components
+        var text = ""
+        text.reserveCapacity(24)
+        append(year, width: 4, to: &text)
+        text.append("-")
+        append(month, width: 2, to: &text)
+        text.append("-")
+        append(day, width: 2, to: &text)
+        text.append("T")
+        append(secondOfDay / 3600, width: 2, to: &text)
+        text.append(":")
+        append(secondOfDay / 60 % 60, width: 2, to: &text)
+        text.append(":")
+        append(secondOfDay % 60, width: 2, to: &text)
+        text.append(".")
+        append(millis, width: 3, to: &text)
+        text.append("Z")
+        return text
     }
 
     /// `YYYY-MM-DD` (UTC).
@@ -24,36 +37,71 @@ public enum Timestamp {
 
     /// Parses an ISO-8601 instant: with or without fraction, `Z`, `+00:00`-style offsets, or no
     /// zone (taken as UTC). Returns nil when the text is not such an instant.
+    ///
+    /// The grammar is `YYYY-MM-DD[T ]HH:MM:SS[.f{1,9}][Z|±HH[:]MM]` in ASCII digits; the date must
+    /// exist, hours < 24, minutes < 60, seconds < 61 (a leap second rolls into the next minute).
     public static func parse(_ text: String) -> Date? {
-        let pattern =
-            #"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$"#
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-            let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
-        else { return nil }
-        func group(_ i: Int) -> String? {
-            guard let r = Range(m.range(at: i), in: text) else { return nil }
-            return String(text[r])
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {
+        func digits(_ start: Int, _ count: Int) -> Int? {
+            guard start + count <= b.count else { return nil }
+            var value = 0
+            for i in start..<(start + count) {
+                guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+                value = value * 10 + Int(b[i] - 0x30)
+            }
+            return value
         }
-        guard let y = Int(group(1)!), let mo = Int(group(2)!), let d = Int(group(3)!),
-            let h = Int(group(4)!), let mi = Int(group(5)!), let s = Int(group(6)!),
-            (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
+        guard b.count >= 19, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54 || b[10] == 0x20, b[13] == 0x3A,
+            b[16] == 0x3A, let y = digits(0, 4), let mo = digits(5, 2), let d = digits(8, 2),
+            let h = digits(11, 2), let mi = digits(14, 2), let s = digits(17, 2),
+            h < 24, mi < 60, s < 61, let day = DayDate(year: y, month: mo, day: d)
         else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = utc
-        let comps = DateComponents(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
-        guard let base = calendar.date(from: comps),
-            calendar.component(.day, from: base) == d
-        else { return nil }
-        var value = base.timeIntervalSince1970
-        if let frac = group(7), let f = Double("0" + frac) { value += f }
-        if let zone = group(8), zone != "Z" {
-            let sign: Double = zone.hasPrefix("-") ? -1 : 1
-            let digits = zone.dropFirst().replacingOccurrences(of: ":", with: "")
-            let hh = Double(digits.prefix(2)) ?? 0
-            let mm = Double(digits.suffix(2)) ?? 0
-            value -= sign * (hh * 3600 + mm * 60)
+        var value = Double(day.ordinal * 86_400 + h * 3600 + mi * 60 + s)
+        var i = 19
+        if i < b.count, b[i] == 0x2E {
+            let start = i
+            i += 1
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            // Parsed as one decimal literal ("0.123"), so a millisecond text round-trips exactly.
+            guard (2...10).contains(i - start),
+                let fraction = Double("0" + String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            else { return nil }
+            value += fraction
         }
+        if i < b.count {
+            if b[i] == 0x5A {
+                i += 1
+            } else if b[i] == 0x2B || b[i] == 0x2D {
+                let sign: Double = b[i] == 0x2D ? -1 : 1
+                guard let hh = digits(i + 1, 2) else { return nil }
+                i += 3
+                if i < b.count, b[i] == 0x3A { i += 1 }
+                guard let mm = digits(i, 2) else { return nil }
+                i += 2
+                value -= sign * Double(hh * 3600 + mm * 60)
+            } else {
+                return nil
+            }
+        }
+        guard i == b.count else { return nil }
         return Date(timeIntervalSince1970: value)
+    }
+
+    /// Floor division and its non-negative remainder.
+    private static func floorDivide(_ a: Int, _ b: Int) -> (Int, Int) {
+        let q = a >= 0 ? a / b : -((-a + b - 1) / b)
+        return (q, a - q * b)
+    }
+
+    /// Appends a non-negative number zero-padded to `width` digits.
+    private static func append(_ value: Int, width: Int, to text: inout String) {
+        let digits = String(value)
+        if digits.count < width { text.append(String(repeating: "0", count: width - digits.count)) }
+        text.append(digits)
     }
 
     /// Parses an instant that is explicitly or implicitly UTC (`Z`, `+00:00`, `+0000` or no

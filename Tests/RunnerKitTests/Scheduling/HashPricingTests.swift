@@ -71,6 +71,19 @@ struct HashPricingTests {
         #expect(CaptionScorer.score("love this and love that and more words", category: .engagement) == 100)
     }
 
+    @Test(
+        "caption score: phrases anywhere in any case, non-ASCII capitals and emoji",
+        arguments: [
+            ("Don't miss this one, CLICK HERE and act now", 60),  // 43 scalars: −10 −15 −15
+            ("so close to a click her", 90),  // no phrase (cut short); 23 scalars below the ideal: −10
+            ("ÉCLAIRS ÀND CRÈME FOR ÉVERYONE", 80),  // all capitals, non-ASCII included: −20
+            ("Hurry 🔥🔥🔥🔥🔥🔥 before it is gone", 90),  // hurry −5, six emoji −5
+            ("limited timelimited time, hurry", 85),  // each phrase once: −10 −5
+        ])
+    func captionScoreForms(text: String, expected: Int) {
+        #expect(CaptionScorer.score(text, category: .engagement) == expected)
+    }
+
     static func context(fans: Int = 5000) throws -> CreatorContext {
         var context = try SchedulingFixtures.context("alexia")
         context.pricingConfig.fanCount = fans

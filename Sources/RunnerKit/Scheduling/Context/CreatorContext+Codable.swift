@@ -83,7 +83,6 @@ extension CreatorContext: Codable {
         sendsLast56d = try c.decodeIfPresent(Int.self, forKey: .sendsLast56d) ?? 0
         referenceDate = try c.decode(DayDate.self, forKey: .referenceDate)
         generatedAt = try c.decode(String.self, forKey: .generatedAt)
-        analyseCaptions()
     }
 
     /// The context as one JSON document (sorted keys; pretty when asked).

@@ -39,17 +39,9 @@ public struct CreatorContext: Sendable, Equatable {
     public var referenceDate: DayDate
     /// Informational UTC timestamp, never hashed.
     public var generatedAt: String
-    /// Caption text analyses by caption id, derived from `captions` (not encoded).
-    var captionAnalyses: [Int: CaptionScorer.Analysis] = [:]
-
-    /// Recomputes `captionAnalyses` from `captions`.
-    mutating func analyseCaptions() {
-        captionAnalyses = Dictionary(captions.map { ($0.captionId, CaptionScorer.analyze($0.text)) }) { a, _ in a }
-    }
-
-    /// The analysis of a caption (cached when the caption came with the context).
+    /// The analysis of a caption's text (selection memoises these per caption position).
     func analysis(of caption: CaptionRow) -> CaptionScorer.Analysis {
-        captionAnalyses[caption.captionId] ?? CaptionScorer.analyze(caption.text)
+        CaptionScorer.analyze(caption.text)
     }
 
     /// The 7 dates of the week.
@@ -76,17 +68,22 @@ public struct CreatorContext: Sendable, Equatable {
 
     /// The caption with this id, if the context carries it.
     public func caption(id: Int?) -> CaptionRow? {
-        guard let id else { return nil }
+        guard let id, let index = captionIndex(id: id) else { return nil }
+        return captions[index]
+    }
+
+    /// The position of a caption id in `captions`.
+    func captionIndex(id: Int) -> Int? {
         // Captions are kept sorted by id (the builder sorts them); fall back to a scan otherwise.
         var low = 0
         var high = captions.count - 1
         while low <= high {
             let mid = (low + high) / 2
             let value = captions[mid].captionId
-            if value == id { return captions[mid] }
+            if value == id { return mid }
             if value < id { low = mid + 1 } else { high = mid - 1 }
         }
-        return captions.first { $0.captionId == id }
+        return captions.firstIndex { $0.captionId == id }
     }
 
     /// The tier ranges with the week's counts per date.

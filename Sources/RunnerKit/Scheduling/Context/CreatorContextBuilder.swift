@@ -46,7 +46,6 @@ public enum CreatorContextBuilder {
                 ($0.date, SlotSeeds.daySeeds(creatorId: row.creatorId, date: $0.date, counts: $0))
             })
         context.captions = usableCaptions(data.captions, eligible: Set(context.eligibleContent), page: pageType)
-        context.analyseCaptions()
         return context
     }
 

@@ -60,20 +60,38 @@ public enum CaptionScorer {
 
     /// Analyses a text once: length, spam phrases, emoji, repetition and all caps.
     public static func analyze(_ text: String) -> Analysis {
-        // Works on scalar values with an ASCII fast path: every pooled caption is analysed.
-        let scalars = Array(text.unicodeScalars)
-        let lowered = scalars.map(lower)
-        var found = 0
-        for (i, phrase) in phrases.enumerated() where contains(lowered, phrase.needle) { found |= 1 << i }
+        // One pass over the scalars with an ASCII fast path: every pooled caption is analysed.
+        var lowered: [UInt32] = []
+        lowered.reserveCapacity(text.utf8.count)
         var emoji = 0
         var words: [Range<Int>] = []
         var start: Int?
         var hasUpper = false
         var hasLower = false
         var blank = true
-        for (i, scalar) in scalars.enumerated() {
+        var i = 0
+        for scalar in text.unicodeScalars {
             let v = scalar.value
-            if v > 0x1F300 { emoji += 1 }
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A {
+                    hasUpper = true
+                    lowered.append(v + 32)
+                } else {
+                    if v >= 0x61 && v <= 0x7A { hasLower = true }
+                    lowered.append(v)
+                }
+            } else {
+                if v > 0x1F300 { emoji += 1 }
+                let properties = scalar.properties
+                if properties.isCased {
+                    if properties.isUppercase { hasUpper = true }
+                    if properties.isLowercase { hasLower = true }
+                    lowered.append(properties.changesWhenLowercased ? lower(scalar) : v)
+                } else {
+                    // Uncased scalars (emoji, punctuation, CJK) have no lower-case mapping.
+                    lowered.append(v)
+                }
+            }
             if isSpace(scalar) {
                 if let s = start { words.append(s..<i) }
                 start = nil
@@ -81,15 +99,11 @@ public enum CaptionScorer {
                 blank = false
                 if start == nil { start = i }
             }
-            if v < 0x80 {
-                if v >= 0x41 && v <= 0x5A { hasUpper = true }
-                if v >= 0x61 && v <= 0x7A { hasLower = true }
-            } else if scalar.properties.isCased {
-                if scalar.properties.isUppercase { hasUpper = true }
-                if scalar.properties.isLowercase { hasLower = true }
-            }
+            i += 1
         }
-        if let s = start { words.append(s..<scalars.count) }
+        let count = i
+        let found = phraseBits(lowered)
+        if let s = start { words.append(s..<count) }
         var repetition = false
         if words.count > 5 {
             // Sort FNV-1a hashes of the long words; confirm a run of 3 equal hashes on the words.
@@ -110,8 +124,8 @@ public enum CaptionScorer {
             }
         }
         return Analysis(
-            length: scalars.count, phrases: found, emoji: emoji, repetition: repetition,
-            allCaps: hasUpper && !hasLower && scalars.count > 20, blank: blank)
+            length: count, phrases: found, emoji: emoji, repetition: repetition,
+            allCaps: hasUpper && !hasLower && count > 20, blank: blank)
     }
 
     /// Lower-cases a scalar value (ASCII directly, others by their single-scalar mapping).
@@ -128,14 +142,26 @@ public enum CaptionScorer {
         return scalar.properties.isWhitespace
     }
 
-    /// Substring search of an ASCII phrase in lower-cased scalar values.
-    private static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        outer: for i in 0...(haystack.count - needle.count) {
-            for j in needle.indices where haystack[i + j] != needle[j] { continue outer }
-            return true
+    /// Bit (first scalar − 0x40) set for each phrase's first scalar (all are lower-case ASCII).
+    private static let phraseFirstScalars: UInt64 = phrases.reduce(0) { $0 | 1 << UInt64($1.needle[0] - 0x40) }
+
+    /// The bits of the spam phrases occurring in lower-cased scalar values: one pass that compares
+    /// a phrase only where its first scalar occurs.
+    private static func phraseBits(_ haystack: [UInt32]) -> Int {
+        var found = 0
+        haystack.withUnsafeBufferPointer { h in
+            for i in 0..<h.count {
+                let v = h[i]
+                guard v >= 0x40, v < 0x80, phraseFirstScalars & (1 << UInt64(v - 0x40)) != 0 else { continue }
+                phrase: for (p, phrase) in phrases.enumerated() where phrase.needle[0] == v && found & (1 << p) == 0 {
+                    let needle = phrase.needle
+                    guard i + needle.count <= h.count else { continue }
+                    for j in 1..<needle.count where h[i + j] != needle[j] { continue phrase }
+                    found |= 1 << p
+                }
+            }
         }
-        return false
+        return found
     }
 
     /// Scalars above U+1F300.

@@ -12,55 +12,80 @@ public struct CaptionPlan: Sendable, Equatable, Codable {
 }
 
 /// Caption pools and selection (§6.6), stateful over one schedule's processing order.
+///
+/// Pools hold positions in `context.captions` (not row copies), and the per-caption state lives
+/// in flat arrays indexed the same way, so a choice costs one pass over its pool.
 struct CaptionSelector {
     let context: CreatorContext
     let eligible: Set<String>
-    /// Caption id → the processing positions where it was used, and the dates.
-    private var lastUse: [Int: Int] = [:]
-    private var usedDates: [Int: Set<DayDate>] = [:]
+    /// Per caption position: the processing position of its last use (-1: never) and its dates.
+    private var lastUse: [Int]
+    private var usedDates: [[DayDate]]
     private var position = 0
-    /// Memoised pools and validity, so selection stays linear in the schedule size.
-    private var ppvPools: [String: [CaptionRow]] = [:]
-    private var typePools: [SendTypeKey: [CaptionRow]] = [:]
-    private var validity: [Int: [SendCategory: Bool]] = [:]
+    /// Memoised pools and validity (0 unknown, 1 valid, 2 invalid; three categories per caption).
+    private var ppvPools: [String: [Int]] = [:]
+    private var typePools: [[Int]?] = Array(repeating: nil, count: SendTypeKey.allCases.count)
+    private var validity: [UInt8]
+    /// Text analyses by caption position, made the first time a caption is looked at.
+    private var analyses: [CaptionScorer.Analysis?]
+    /// Per caption position: whether its content type is eligible (or it has none).
+    private let eligibleType: [Bool]
 
     init(context: CreatorContext) {
         self.context = context
-        eligible = Set(context.eligibleContent)
+        let eligible = Set(context.eligibleContent)
+        self.eligible = eligible
+        let count = context.captions.count
+        lastUse = Array(repeating: -1, count: count)
+        usedDates = Array(repeating: [], count: count)
+        validity = Array(repeating: 0, count: count * SendCategory.allCases.count)
+        analyses = Array(repeating: nil, count: count)
+        eligibleType = context.captions.map { caption in caption.contentType.map { eligible.contains($0) } ?? true }
     }
 
-    private mutating func cachedPPVPool(_ contentType: String) -> [CaptionRow] {
+    private mutating func cachedPPVPool(_ contentType: String) -> [Int] {
         if let pool = ppvPools[contentType] { return pool }
         let pool = ppvPool(contentType)
         ppvPools[contentType] = pool
         return pool
     }
 
-    private mutating func cachedTypePool(_ key: SendTypeKey) -> [CaptionRow] {
-        if let pool = typePools[key] { return pool }
+    private mutating func cachedTypePool(_ key: SendTypeKey) -> [Int] {
+        if let pool = typePools[key.position] { return pool }
         let pool = sendTypePool(key)
-        typePools[key] = pool
+        typePools[key.position] = pool
         return pool
     }
 
-    private mutating func valid(_ caption: CaptionRow, _ category: SendCategory) -> Bool {
-        if let known = validity[caption.captionId]?[category] { return known }
-        let value = CaptionScorer.isValid(context.analysis(of: caption), category: category)
-        validity[caption.captionId, default: [:]][category] = value
+    private mutating func valid(_ index: Int, _ category: SendCategory) -> Bool {
+        let slot = index * SendCategory.allCases.count + category.order
+        if validity[slot] != 0 { return validity[slot] == 1 }
+        let value = CaptionScorer.isValid(analysis(index), category: category)
+        validity[slot] = value ? 1 : 2
         return value
     }
 
-    /// The PPV pool of a content type, in pool order.
-    func ppvPool(_ contentType: String) -> [CaptionRow] {
-        let pool = context.captions.filter { $0.schedulableType == "ppv" && $0.contentType == contentType }
+    /// The memoised analysis of the caption at `index`.
+    private mutating func analysis(_ index: Int) -> CaptionScorer.Analysis {
+        if let known = analyses[index] { return known }
+        let value = CaptionScorer.analyze(context.captions[index].text)
+        analyses[index] = value
+        return value
+    }
+
+    /// The PPV pool of a content type (positions in `context.captions`), in pool order.
+    func ppvPool(_ contentType: String) -> [Int] {
+        let pool = context.captions.indices.filter {
+            context.captions[$0].schedulableType == "ppv" && context.captions[$0].contentType == contentType
+        }
         return ordered(pool) { c in
             [usedKey(c.creatorLastUsedDate), tierKey(c.performanceTier), usedKey(c.globalLastUsedDate), c.captionId]
         }
     }
 
-    /// The send-type pool of a key, in pool order.
-    func sendTypePool(_ key: SendTypeKey) -> [CaptionRow] {
-        let pool = context.captions.filter { $0.captionType == key.rawValue }
+    /// The send-type pool of a key (positions in `context.captions`), in pool order.
+    func sendTypePool(_ key: SendTypeKey) -> [Int] {
+        let pool = context.captions.indices.filter { context.captions[$0].captionType == key.rawValue }
         return ordered(pool) { c in
             [
                 fresh(c) ? 0 : 1, usedKey(c.creatorLastUsedDate), tierKey(c.performanceTier),
@@ -70,8 +95,8 @@ struct CaptionSelector {
     }
 
     /// Sorts by precomputed integer keys (dates parsed once per caption, not per comparison).
-    private func ordered(_ pool: [CaptionRow], key: (CaptionRow) -> [Int]) -> [CaptionRow] {
-        pool.map { ($0, key($0)) }.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
+    private func ordered(_ pool: [Int], key: (CaptionRow) -> [Int]) -> [Int] {
+        pool.map { ($0, key(context.captions[$0])) }.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
     }
 
     /// Never used, or last used ≥ 90 days before the reference date.
@@ -88,45 +113,53 @@ struct CaptionSelector {
     mutating func choose(key: SendTypeKey, contentType: String, date: DayDate) -> Int? {
         defer { position += 1 }
         let category = key.category
-        if key.usesPPVPool, let id = choose(from: cachedPPVPool(contentType), filter: false, category: category, date: date) {
-            return record(id, date)
+        if key.usesPPVPool, let index = choose(from: cachedPPVPool(contentType), filter: false, category: category, date: date) {
+            return record(index, date)
         }
-        if let id = choose(from: cachedTypePool(key), filter: true, category: category, date: date) {
-            return record(id, date)
+        if let index = choose(from: cachedTypePool(key), filter: true, category: category, date: date) {
+            return record(index, date)
         }
         return nil
     }
 
-    private mutating func record(_ id: Int, _ date: DayDate) -> Int {
-        lastUse[id] = position
-        usedDates[id, default: []].insert(date)
-        return id
+    /// Records a use of the caption at `index` and returns its id.
+    private mutating func record(_ index: Int, _ date: DayDate) -> Int {
+        lastUse[index] = position
+        usedDates[index].append(date)
+        return context.captions[index].captionId
     }
 
-    private mutating func choose(from pool: [CaptionRow], filter: Bool, category: SendCategory, date: DayDate) -> Int? {
-        let usable = pool.filter { caption in
-            (!filter || caption.contentType.map { eligible.contains($0) } ?? true) && valid(caption, category)
-        }
-        let survivors = usable.filter { lastUse[$0.captionId] == nil }
-        if !survivors.isEmpty {
-            let firstThree = Array(survivors.prefix(3))
-            switch context.persona.emojiFrequency {
-            case "none", "light":
-                return firstThree.min { context.analysis(of: $0).emoji < context.analysis(of: $1).emoji }?.captionId
-            case "heavy":
-                return firstThree.enumerated().max { a, b in
-                    let (ea, eb) = (context.analysis(of: a.element).emoji, context.analysis(of: b.element).emoji)
-                    return ea != eb ? ea < eb : a.offset > b.offset
-                }?.element.captionId
-            default:
-                return firstThree[0].captionId
+    /// The chosen position in `pool`: among the first three usable never-used captions by the
+    /// persona's emoji preference, else the usable caption least recently used and not on `date`.
+    private mutating func choose(from pool: [Int], filter: Bool, category: SendCategory, date: DayDate) -> Int? {
+        var firstThree: [Int] = []
+        var reusable: Int?
+        for index in pool where (!filter || eligibleType[index]) && valid(index, category) {
+            if lastUse[index] < 0 {
+                firstThree.append(index)
+                if firstThree.count == 3 { break }
+            } else if firstThree.isEmpty, !usedDates[index].contains(date),
+                reusable.map({ lastUse[index] < lastUse[$0] }) ?? true
+            {
+                // Strictly less keeps the earliest pool position among equals.
+                reusable = index
             }
         }
-        let reusable = usable.filter { !(usedDates[$0.captionId]?.contains(date) ?? false) }
-        return reusable.enumerated().min { a, b in
-            let (ua, ub) = (lastUse[a.element.captionId] ?? -1, lastUse[b.element.captionId] ?? -1)
-            return ua != ub ? ua < ub : a.offset < b.offset
-        }?.element.captionId
+        guard !firstThree.isEmpty else { return reusable }
+        // Every candidate was analysed by `valid` above.
+        let analyses = self.analyses
+        let emoji = { (index: Int) in analyses[index]?.emoji ?? 0 }
+        switch context.persona.emojiFrequency {
+        case "none", "light":
+            return firstThree.min { emoji($0) < emoji($1) }
+        case "heavy":
+            return firstThree.enumerated().max { a, b in
+                let (ea, eb) = (emoji(a.element), emoji(b.element))
+                return ea != eb ? ea < eb : a.offset > b.offset
+            }?.element
+        default:
+            return firstThree[0]
+        }
     }
 }
 
@@ -163,9 +196,9 @@ public enum CaptionStep {
 extension CaptionSelector {
     /// Records a use (or a miss) at the next processing position without choosing.
     mutating func replayUse(_ id: Int?, date: DayDate) {
-        if let id {
-            lastUse[id] = position
-            usedDates[id, default: []].insert(date)
+        if let id, let index = context.captionIndex(id: id) {
+            lastUse[index] = position
+            usedDates[index].append(date)
         }
         position += 1
     }

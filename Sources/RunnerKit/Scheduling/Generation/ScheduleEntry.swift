@@ -3,11 +3,11 @@
 /// Decoding is lenient so the validator's structural checks (§7.1) can report missing keys and
 /// wrong types of an external agent's output instead of failing on the first one.
 public struct ScheduleEntry: Sendable, Equatable {
-    public var sendTypeKey: String?
+    public var sendTypeKey: String? { didSet { key = sendTypeKey.flatMap(SendTypeKey.init(rawValue:)) } }
     public var captionId: Int?
     public var contentType: String?
-    public var scheduledDate: String?
-    public var scheduledTime: String?
+    public var scheduledDate: String? { didSet { date = scheduledDate.flatMap(DayDate.init) } }
+    public var scheduledTime: String? { didSet { time = scheduledTime.flatMap(ClockTime.init) } }
     public var price: Double?
     public var flyerRequired: Int?
     public var channelKey: String?
@@ -36,14 +36,20 @@ public struct ScheduleEntry: Sendable, Equatable {
         self.channelKey = channelKey
         self.parentItemIndex = parentItemIndex
         self.delayMinutes = delayMinutes
+        key = sendTypeKey.flatMap(SendTypeKey.init(rawValue:))
+        date = scheduledDate.flatMap(DayDate.init)
+        time = scheduledTime.flatMap(ClockTime.init)
     }
 
+    // The parsed forms below are kept in step with their text fields (parsed once, read often by
+    // the validator's checks).
+
     /// The send type, when the key is one of the 22.
-    public var key: SendTypeKey? { sendTypeKey.flatMap(SendTypeKey.init(rawValue:)) }
+    public private(set) var key: SendTypeKey?
     /// The parsed date, when well-formed.
-    public var date: DayDate? { scheduledDate.flatMap(DayDate.init) }
+    public private(set) var date: DayDate?
     /// The parsed time, when well-formed.
-    public var time: ClockTime? { scheduledTime.flatMap(ClockTime.init) }
+    public private(set) var time: ClockTime?
 
     /// The stable sort key (date, time) as text.
     var sortKey: (String, String) { (scheduledDate ?? "", scheduledTime ?? "") }

@@ -118,15 +118,24 @@ extension ScheduleHashing {
         let sorted = entries.enumerated().sorted { a, b in
             a.element.sortKey != b.element.sortKey ? a.element.sortKey < b.element.sortKey : a.offset < b.offset
         }.map(\.element)
-        let lines = sorted.map { e in
-            [
-                text(e.sendTypeKey, "send_type_key", e), text(e.scheduledDate, "scheduled_date", e),
-                text(e.scheduledTime, "scheduled_time", e), text(e.contentType, "content_type", e),
-                e.price.map(ScheduleHashing.pythonFloat) ?? absent("price", e),
-                e.captionId.map(String.init) ?? absent("caption_id", e),
-            ].joined(separator: "|")
+        // One line per entry, fields joined by "|", lines by "\n", written into one buffer.
+        var lines = ""
+        lines.reserveCapacity(sorted.count * 72)
+        for (n, e) in sorted.enumerated() {
+            if n > 0 { lines += "\n" }
+            lines += text(e.sendTypeKey, "send_type_key", e)
+            lines += "|"
+            lines += text(e.scheduledDate, "scheduled_date", e)
+            lines += "|"
+            lines += text(e.scheduledTime, "scheduled_time", e)
+            lines += "|"
+            lines += text(e.contentType, "content_type", e)
+            lines += "|"
+            lines += e.price.map(ScheduleHashing.pythonFloat) ?? absent("price", e)
+            lines += "|"
+            lines += e.captionId.map(String.init) ?? absent("caption_id", e)
         }
-        return ScheduleHashing.h16(lines.joined(separator: "\n"))
+        return ScheduleHashing.h16(lines)
     }
 
     private static func text(_ value: String?, _ key: String, _ entry: ScheduleEntry) -> String {

@@ -45,8 +45,9 @@ public enum SlotSeeds {
 
     /// The jittered minute: the first non-round (base + offset) mod 60 over 10 seeded attempts.
     public static func jitteredMinute(creatorId: String, date: DayDate, category: SendCategory, k: Int, base: Int) -> Int {
+        let prefix = "\(creatorId)|\(date)|\(category.rawValue)|\(k)|"
         for attempt in 0..<10 {
-            let n = ScheduleHashing.first32("\(creatorId)|\(date)|\(category.rawValue)|\(k)|\(attempt)")
+            let n = ScheduleHashing.first32(prefix + String(attempt))
             let offset = -7 + Int(n % 16)
             let minute = ((base + offset) % 60 + 60) % 60
             if minute % 15 != 0 { return minute }

@@ -24,7 +24,8 @@ struct TimingPlacer {
     /// Slot indices ever placed, by date and by send type (a nil time means removed).
     /// Placed minutes of the day, and absolute placed minutes, by date and by send type
     /// (-1 marks a removed slot); primitive arrays keep the candidate loop allocation-free.
-    private var byDate: [Int: [Int]] = [:]
+    private var byDate: [[Int]]
+    private let firstOrdinal: Int
     private var byKey: [[Int]] = Array(repeating: [], count: SendTypeKey.allCases.count)
     private var minutesOf: [Int]
     private let gaps: [Int]
@@ -39,17 +40,17 @@ struct TimingPlacer {
         gaps = SendTypeKey.allCases.map { Int((context.constraint($0).minHoursBetween * 60).rounded(.up)) }
         ordinals = slots.map(\.date.ordinal)
         keyPositions = slots.map(\.key.position)
+        firstOrdinal = ordinals.min() ?? 0
+        byDate = Array(repeating: [], count: (ordinals.max() ?? 0) - firstOrdinal + 1)
     }
 
     /// Whether `time` fits slot `s` given the items placed so far.
     func acceptable(_ time: ClockTime, for s: Int) -> Bool {
         let t = time.minutes
         guard t >= 7 * 60, t <= 23 * 60 + 59 else { return false }
-        if let sameDate = byDate[ordinals[s]] {
-            for i in sameDate where i != s {
-                let placed = minutesOf[i]
-                if placed >= 0, abs(placed - t) < 45 { return false }
-            }
+        for i in byDate[ordinals[s] - firstOrdinal] where i != s {
+            let placed = minutesOf[i]
+            if placed >= 0, abs(placed - t) < 45 { return false }
         }
         let key = keyPositions[s]
         let gap = gaps[key]
@@ -65,7 +66,7 @@ struct TimingPlacer {
     private mutating func place(_ s: Int, at t: ClockTime) {
         times[s] = t
         minutesOf[s] = t.minutes
-        byDate[ordinals[s], default: []].append(s)
+        byDate[ordinals[s] - firstOrdinal].append(s)
         byKey[keyPositions[s]].append(s)
     }
 

@@ -83,7 +83,24 @@ public struct DayDate: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// `YYYY-MM-DD`.
     public var description: String {
         let c = components
-        return String(c.year).leftPadded(4) + "-" + String(c.month).leftPadded(2) + "-" + String(c.day).leftPadded(2)
+        guard (0...9999).contains(c.year) else {
+            return String(c.year).leftPadded(4) + "-" + String(c.month).leftPadded(2) + "-" + String(c.day).leftPadded(2)
+        }
+        // Written byte by byte: dates are formatted for every seed hash and saved row.
+        return String(unsafeUninitializedCapacity: 10) { b in
+            func put(_ position: Int, _ digit: Int) { b[position] = UInt8(0x30 + digit) }
+            put(0, c.year / 1000)
+            put(1, c.year / 100 % 10)
+            put(2, c.year / 10 % 10)
+            put(3, c.year % 10)
+            b[4] = 0x2D
+            put(5, c.month / 10)
+            put(6, c.month % 10)
+            b[7] = 0x2D
+            put(8, c.day / 10)
+            put(9, c.day % 10)
+            return 10
+        }
     }
 
     /// Number of days in a month.

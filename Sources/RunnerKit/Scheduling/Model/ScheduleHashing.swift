@@ -10,17 +10,27 @@ public enum ScheduleHashing {
 
     /// The full lowercase hex SHA-256 digest.
     public static func hex(_ text: String) -> String {
-        let digest = SHA256.hash(data: Data(text.utf8))
-        return digest.map { byte in
-            let s = String(byte, radix: 16)
-            return s.count == 1 ? "0" + s : s
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest(text) {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The first 8 hex characters of SHA-256 read as an unsigned integer.
     public static func first32(_ text: String) -> UInt32 {
-        let digest = Array(SHA256.hash(data: Data(text.utf8)))
-        return UInt32(digest[0]) << 24 | UInt32(digest[1]) << 16 | UInt32(digest[2]) << 8 | UInt32(digest[3])
+        digest(text).withUnsafeBytes { raw in
+            UInt32(raw[0]) << 24 | UInt32(raw[1]) << 16 | UInt32(raw[2]) << 8 | UInt32(raw[3])
+        }
+    }
+
+    /// SHA-256 over the UTF-8 bytes of a text, hashed in place (no intermediate copy).
+    private static func digest(_ text: String) -> SHA256.Digest {
+        var text = text
+        return text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
     }
 
     /// H16 of names sorted by code point and joined with `|` (vault and AVOID hashes).
