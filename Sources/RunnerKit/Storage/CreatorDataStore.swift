@@ -115,7 +115,10 @@ public struct CreatorDataStore: SchedulingDataSource {
                 requiresMedia: (s["requires_media"] as Int?).map { $0 == 1 },
                 requiresPrice: (s["requires_price"] as Int?).map { $0 == 1 }, primaryChannelKey: s["primary_channel_key"])
         }
-        let captions = try Row.fetchAll(
+        // Every active caption of the bank is read for every run: a cursor with positional columns
+        // (no row copies, no column-name lookups) keeps this the cheap part of a run.
+        var captions: [CaptionRow] = []
+        let captionRows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT cb.caption_id, cb.caption_text, cb.caption_type, ct.type_name, cb.schedulable_type,
@@ -125,13 +128,12 @@ public struct CreatorDataStore: SchedulingDataSource {
                 LEFT JOIN caption_creator_performance ccp ON ccp.caption_id = cb.caption_id AND ccp.creator_id = ?
                 WHERE cb.is_active = 1
                 ORDER BY cb.caption_id
-                """, arguments: [creatorId]
-        ).map { c in
-            CaptionRow(
-                captionId: c["caption_id"], text: c["caption_text"], captionType: c["caption_type"],
-                contentType: c["type_name"], schedulableType: c["schedulable_type"],
-                performanceTier: c["performance_tier"], globalLastUsedDate: c["global_last_used_date"],
-                suggestedPrice: c["suggested_price"], creatorLastUsedDate: c["last_used_date"])
+                """, arguments: [creatorId])
+        while let c = try captionRows.next() {
+            captions.append(
+                CaptionRow(
+                    captionId: c[0], text: c[1], captionType: c[2], contentType: c[3], schedulableType: c[4],
+                    performanceTier: c[5], globalLastUsedDate: c[6], suggestedPrice: c[7], creatorLastUsedDate: c[8]))
         }
         return CreatorData(
             creator: creator, assignments: assignments, vaultTypes: try vault(db, creatorId), rankings: rankings,

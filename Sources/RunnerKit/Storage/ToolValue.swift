@@ -18,8 +18,7 @@ public enum ToolValue: Sendable, Hashable {
 
     /// Encodes any Encodable value into a `ToolValue` tree.
     public static func encode(_ value: some Encodable) throws -> ToolValue {
-        let data = try JSONEncoder().encode(value)
-        return try JSONDecoder().decode(ToolValue.self, from: data)
+        try ToolValueEncoder.encode(value)
     }
 
     /// The canonical JSON text of this value.
