@@ -17,6 +17,7 @@ extension ExecuteCommand {
         let creators = try reportingErrors {
             try setup.storage.activeCreators(tier: tier?.uppercased(), pageType: pageType)
         }
+        let launcher = try reportingErrors { try launcher.reconcilingOnce() }
         let progress = ExecuteProgress(total: creators.count, enabled: isatty(STDERR_FILENO) == 1)
         let (pipeline, dryRun) = (self.pipeline, self.dryRun)
         let outcomes = try await Self.cancellingOnSignals {

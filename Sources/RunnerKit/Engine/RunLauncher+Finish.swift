@@ -29,6 +29,8 @@ extension RunLauncher {
         let capture = captureLearnings(
             row, creator: creator, learnings: learnings, status: status, verdict: verdict, outcome: outcome)
         (finish.learnings, finish.signals, finish.signalsCount) = (capture.record, capture.signals, capture.count)
+        // The phase rows go first, so the finished run never shows an attempt still running.
+        await journal.flush()
         do {
             if let failure = try storage.finishRun(runId: row.runId, finish, owner: owner) {
                 errors.append(RunErrorReport(code: "DATABASE_ERROR", message: failure, phase: nil))

@@ -17,6 +17,15 @@ extension RunLauncher {
         RollbackController(storage: storage, settings: RollbackSettings(config: config), clock: clock)
     }
 
+    /// This launcher with step 2 done once for all the runs it will start (`execute --all`: the
+    /// YAML is loaded once per invocation, so its routing is reconciled once too; the rollback
+    /// state is still read in every run's routing transaction).
+    public func reconcilingOnce() throws -> Self {
+        var launcher = self
+        launcher.batchRouting = try reconcileRouting()
+        return launcher
+    }
+
     /// Step 2: reconciles the rollout file with `applied_configs` (advancements may be refused)
     /// and returns what routing uses; finishes a drain left by a dead process first.
     func reconcileRouting() throws -> ReconciledRouting {

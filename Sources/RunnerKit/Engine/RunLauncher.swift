@@ -28,6 +28,8 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
     public var backoffSleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     /// Per-attempt timeout and deadline timer; nil uses real sleeps (tests inject their own).
     public var timer: (@Sendable (TimerPurpose, Duration) async throws -> Void)?
+    /// The routing reconciled once for a batch (`reconcilingOnce`); nil reconciles before every run.
+    var batchRouting: ReconciledRouting?
 
     /// Creates a launcher.
     public init(
@@ -64,7 +66,7 @@ public struct RunLauncher<Runner: StepRunner>: Sendable {
             let known = config.pipelineNames.joined(separator: ", ")
             throw CreatorInputError.invalid("unknown pipeline '\(forced)' (known: \(known))")
         }
-        let reconciled = try reconcileRouting()
+        let reconciled = try batchRouting ?? reconcileRouting()
         let routing = reconciled.routing
         let started = try storage.startRuns(creatorId: creator.creatorId, weekStart: request.weekStart, owner: owner) {
             state in

@@ -22,7 +22,7 @@ public struct LearningsSnapshot: Sendable {
                 file: nil, sha256: nil, failure: "learnings file \(url.path) is missing or unreadable",
                 lintErrors: 0, today: today)
         }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = HashText.hex(SHA256.hash(data: data))
         guard let document = LearningsDocument(data: data) else {
             return LearningsSnapshot(
                 file: nil, sha256: digest, failure: "learnings file \(url.path) is not valid UTF-8",

@@ -85,21 +85,21 @@ public struct NotificationAttemptRecord: Sendable, Hashable {
 extension Storage {
     static func fetchAlertState(_ db: Database, kind: AlertStateKind, name: String) throws -> AlertRuleState? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM alert_states WHERE kind = ? AND rule_name = ?", arguments: [kind.rawValue, name]
+            db.cachedStatement(sql: "SELECT * FROM alert_states WHERE kind = ? AND rule_name = ?"), arguments: [kind.rawValue, name]
         ).map(alertState)
     }
 
     static func fetchAlertStates(_ db: Database, kind: AlertStateKind?) throws -> [AlertRuleState] {
         if let kind {
             return try Row.fetchAll(
-                db, sql: "SELECT * FROM alert_states WHERE kind = ? ORDER BY rule_name", arguments: [kind.rawValue]
+                db.cachedStatement(sql: "SELECT * FROM alert_states WHERE kind = ? ORDER BY rule_name"), arguments: [kind.rawValue]
             ).map(alertState)
         }
-        return try Row.fetchAll(db, sql: "SELECT * FROM alert_states ORDER BY kind, rule_name").map(alertState)
+        return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM alert_states ORDER BY kind, rule_name")).map(alertState)
     }
 
     static func saveAlertState(_ db: Database, _ s: AlertRuleState) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO alert_states (kind, rule_name, definition_hash, state, since, active_at, fired_at,
                   resolved_at, last_true_at, consecutive_count, last_value, last_evaluated_at, severity)
@@ -118,13 +118,13 @@ extension Storage {
     }
 
     static func deleteAlertState(_ db: Database, kind: AlertStateKind, name: String) throws {
-        try db.execute(
+        try db.executeCached(
             sql: "DELETE FROM alert_states WHERE kind = ? AND rule_name = ?", arguments: [kind.rawValue, name])
     }
 
     /// Inserts an event and its `alert.transition` audit row; returns the event id.
     static func insertAlertEvent(_ db: Database, _ e: AlertEventRecord, actor: String) throws -> Int64 {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO alert_events (kind, rule_name, at, from_state, to_state, value, threshold, severity, run_id,
                   resolution, notification_outcome)
@@ -185,7 +185,7 @@ extension Storage {
     public func recordNotification(eventId: Int64, attempts: [NotificationAttemptRecord], outcome: String) throws {
         try write { db in
             for a in attempts {
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         INSERT INTO notification_attempts (alert_event_id, notifier, attempt, at, outcome, http_status,
                           exit_code, error)
@@ -196,7 +196,7 @@ extension Storage {
                         a.exitCode, a.error,
                     ])
             }
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE alert_events SET notification_outcome = ? WHERE event_id = ?", arguments: [outcome, eventId])
         }
     }

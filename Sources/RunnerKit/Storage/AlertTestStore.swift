@@ -10,14 +10,14 @@ extension Storage {
         _ state: String, at now: Date, reason: String, initiatedBy: String, trigger: String?, drainMs: Int?
     ) throws {
         try write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE rollback_state SET state = ?, since = ?, reason = ?, initiated_by = ?, "trigger" = ?
                     WHERE id = 1
                     """,
                 arguments: [state, Self.ts(now), reason, initiatedBy, trigger])
             if state == "DISABLED" {
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         INSERT INTO rollback_events (at, event, from_state, to_state, reason, initiated_by, "trigger",
                           metrics_snapshot, drain_ms)
@@ -31,7 +31,7 @@ extension Storage {
     /// Moves the candidate epoch (simulation databases start their epoch before the test).
     func setSimulatedEpoch(_ epoch: Date) throws {
         try write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE rollback_state SET epoch_started_at = ?, since = ? WHERE id = 1",
                 arguments: [Self.ts(epoch), Self.ts(epoch)])
         }

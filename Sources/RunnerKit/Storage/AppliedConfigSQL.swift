@@ -66,7 +66,7 @@ extension RolloutConnection {
     ) throws -> AppliedConfigRecord {
         let hash = config.hash
         if status == .refused, let existing = try refusedConfig(hash: hash) { return existing }
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO applied_configs (seen_at, config_hash, phase, flags, salt, status, reason, seen_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -91,7 +91,7 @@ extension RolloutConnection {
     /// unbroken run of accepted rows with this phase name (edits inside a phase keep the clock).
     public func phaseEntry(phase: String?) throws -> String? {
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT phase, seen_at FROM applied_configs WHERE status = 'accepted' ORDER BY id DESC")
+            db.cachedStatement(sql: "SELECT phase, seen_at FROM applied_configs WHERE status = 'accepted' ORDER BY id DESC"))
         var entry: String?
         while let row = try rows.next() {
             let name: String? = row["phase"]

@@ -9,7 +9,7 @@ enum AuditLog {
         entityId: String, runId: String? = nil, reason: String? = nil, before: ToolValue? = nil,
         after: ToolValue? = nil
     ) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO audit_log (occurred_at, actor, action, entity_type, entity_id, run_id, reason,
                   before_json, after_json)

@@ -42,12 +42,12 @@ public struct CreatorDataStore: SchedulingDataSource {
     static func load(_ db: Database, creatorId: String, weekStart: DayDate) throws -> CreatorData? {
         guard
             let row = try Row.fetchOne(
-                db,
+                db.cachedStatement(
                 sql: """
                     SELECT creator_id, page_name, page_type, timezone, content_category, is_active, current_fan_count,
                            current_message_net, current_posts_net, base_price
                     FROM creators WHERE creator_id = ?
-                    """, arguments: [creatorId])
+                    """), arguments: [creatorId])
         else { return nil }
         let creator = CreatorRow(
             creatorId: row["creator_id"], pageName: row["page_name"], pageType: row["page_type"],
@@ -55,17 +55,17 @@ public struct CreatorDataStore: SchedulingDataSource {
             currentFanCount: row["current_fan_count"], currentMessageNet: row["current_message_net"],
             currentPostsNet: row["current_posts_net"], basePrice: row["base_price"])
         let assignments = try Row.fetchAll(
-            db, sql: "SELECT volume_level, is_active, assigned_at FROM volume_assignments WHERE creator_id = ?",
+            db.cachedStatement(sql: "SELECT volume_level, is_active, assigned_at FROM volume_assignments WHERE creator_id = ?"),
             arguments: [creatorId]
         ).map { AssignmentRow(volumeLevel: $0["volume_level"], isActive: ($0["is_active"] as Int?) == 1, assignedAt: $0["assigned_at"]) }
         let rankings = try Row.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT content_type, analysis_date, performance_tier, avg_rps, avg_purchase_rate, send_count,
                        total_earnings, confidence_score
                 FROM top_content_types
                 WHERE creator_id = ? AND analysis_date = (SELECT MAX(analysis_date) FROM top_content_types WHERE creator_id = ?)
-                """, arguments: [creatorId, creatorId]
+                """), arguments: [creatorId, creatorId]
         ).map { r in
             RankingRow(
                 contentType: r["content_type"], analysisDate: r["analysis_date"], performanceTier: r["performance_tier"],
@@ -73,11 +73,11 @@ public struct CreatorDataStore: SchedulingDataSource {
                 totalEarnings: r["total_earnings"], confidenceScore: r["confidence_score"])
         }
         let persona = try Row.fetchOne(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT primary_tone, secondary_tone, emoji_frequency, slang_level, favorite_emojis, avg_caption_length
                 FROM creator_personas WHERE creator_id = ?
-                """, arguments: [creatorId]
+                """), arguments: [creatorId]
         ).map { p in
             PersonaRow(
                 primaryTone: p["primary_tone"], secondaryTone: p["secondary_tone"], emojiFrequency: p["emoji_frequency"],
@@ -85,11 +85,11 @@ public struct CreatorDataStore: SchedulingDataSource {
         }
         // Degraded reads (schedule-domain §2.2): a failing trigger or message read is recorded as nil.
         let triggers = try? Row.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT content_type, trigger_type, adjustment_multiplier, confidence, reason, expires_at, is_active
                 FROM volume_triggers WHERE creator_id = ? ORDER BY trigger_id
-                """, arguments: [creatorId]
+                """), arguments: [creatorId]
         ).map { t in
             TriggerRow(
                 contentType: t["content_type"], triggerType: t["trigger_type"],
@@ -97,17 +97,17 @@ public struct CreatorDataStore: SchedulingDataSource {
                 expiresAt: t["expires_at"], isActive: (t["is_active"] as Int?) == 1)
         }
         let messages = try? Row.fetchAll(
-            db,
-            sql: "SELECT sent_date, earnings FROM mass_messages WHERE creator_id = ? AND sent_date >= ? AND sent_date <= ?",
+            db.cachedStatement(
+            sql: "SELECT sent_date, earnings FROM mass_messages WHERE creator_id = ? AND sent_date >= ? AND sent_date <= ?"),
             arguments: [creatorId, weekStart.adding(days: -56).description, weekStart.adding(days: -1).description]
         ).map { MassMessageRow(sentDate: $0["sent_date"], earnings: $0["earnings"]) }
         let sendTypes = try Row.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT send_type_key, is_active, max_per_day, max_per_week, min_hours_between, requires_media,
                        requires_price, primary_channel_key
                 FROM send_types
-                """
+                """)
         ).map { s in
             SendTypeRow(
                 key: s["send_type_key"], isActive: (s["is_active"] as Int?) == 1, maxPerDay: s["max_per_day"],
@@ -115,25 +115,35 @@ public struct CreatorDataStore: SchedulingDataSource {
                 requiresMedia: (s["requires_media"] as Int?).map { $0 == 1 },
                 requiresPrice: (s["requires_price"] as Int?).map { $0 == 1 }, primaryChannelKey: s["primary_channel_key"])
         }
-        // Every active caption of the bank is read for every run: a cursor with positional columns
-        // (no row copies, no column-name lookups) keeps this the cheap part of a run.
+        // Every active caption of the bank is read for every run: the two small lookups (content
+        // type names, this creator's last uses) are read first and joined in memory, and the bank
+        // itself through a cursor with positional columns (no row copies, no column-name lookups).
+        var typeNames: [Int64: String] = [:]
+        let typeRows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT content_type_id, type_name FROM content_types"))
+        while let t = try typeRows.next() { typeNames[t[0]] = t[1] }
+        var lastUsed: [Int: String] = [:]
+        let usageRows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT caption_id, last_used_date FROM caption_creator_performance
+                    WHERE creator_id = ? AND last_used_date IS NOT NULL
+                    """), arguments: [creatorId])
+        while let u = try usageRows.next() { lastUsed[u[0]] = u[1] }
         var captions: [CaptionRow] = []
         let captionRows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT cb.caption_id, cb.caption_text, cb.caption_type, ct.type_name, cb.schedulable_type,
-                       cb.performance_tier, cb.global_last_used_date, cb.suggested_price, ccp.last_used_date
-                FROM caption_bank cb
-                LEFT JOIN content_types ct ON ct.content_type_id = cb.content_type_id
-                LEFT JOIN caption_creator_performance ccp ON ccp.caption_id = cb.caption_id AND ccp.creator_id = ?
-                WHERE cb.is_active = 1
-                ORDER BY cb.caption_id
-                """, arguments: [creatorId])
+            db.cachedStatement(
+                sql: """
+                    SELECT caption_id, caption_text, caption_type, content_type_id, schedulable_type, performance_tier,
+                           global_last_used_date, suggested_price
+                    FROM caption_bank WHERE is_active = 1 ORDER BY caption_id
+                    """))
         while let c = try captionRows.next() {
+            let id: Int = c[0]
             captions.append(
                 CaptionRow(
-                    captionId: c[0], text: c[1], captionType: c[2], contentType: c[3], schedulableType: c[4],
-                    performanceTier: c[5], globalLastUsedDate: c[6], suggestedPrice: c[7], creatorLastUsedDate: c[8]))
+                    captionId: id, text: c[1], captionType: c[2], contentType: (c[3] as Int64?).flatMap { typeNames[$0] },
+                    schedulableType: c[4], performanceTier: c[5], globalLastUsedDate: c[6], suggestedPrice: c[7],
+                    creatorLastUsedDate: lastUsed[id]))
         }
         return CreatorData(
             creator: creator, assignments: assignments, vaultTypes: try vault(db, creatorId), rankings: rankings,
@@ -142,21 +152,21 @@ public struct CreatorDataStore: SchedulingDataSource {
 
     static func vault(_ db: Database, _ creatorId: String) throws -> [String] {
         try String.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT ct.type_name FROM vault_matrix vm
                 JOIN content_types ct ON ct.content_type_id = vm.content_type_id
                 WHERE vm.creator_id = ? AND vm.has_content = 1
-                """, arguments: [creatorId])
+                """), arguments: [creatorId])
     }
 
     static func avoid(_ db: Database, _ creatorId: String) throws -> [String] {
         try String.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT content_type FROM top_content_types
                 WHERE creator_id = ? AND performance_tier = 'AVOID'
                   AND analysis_date = (SELECT MAX(analysis_date) FROM top_content_types WHERE creator_id = ?)
-                """, arguments: [creatorId, creatorId])
+                """), arguments: [creatorId, creatorId])
     }
 }

@@ -47,9 +47,9 @@ public struct DatabaseDiagnosis: Codable, Sendable {
         var readError: String?
         do {
             try storage.read { db in
-                journal = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "unknown"
-                version = try Int.fetchOne(db, sql: "SELECT schema_version FROM schema_info WHERE id = 1") ?? 0
-                sqlite = try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "unknown"
+                journal = try String.fetchOne(db.cachedStatement(sql: "PRAGMA journal_mode")) ?? "unknown"
+                version = try Int.fetchOne(db.cachedStatement(sql: "SELECT schema_version FROM schema_info WHERE id = 1")) ?? 0
+                sqlite = try String.fetchOne(db.cachedStatement(sql: "SELECT sqlite_version()")) ?? "unknown"
                 for table in OperationsSchema.tables { tables[table] = try db.tableExists(table) }
                 for table in DomainSchema.tables + OperationsSchema.tables where try db.tableExists(table) {
                     counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0

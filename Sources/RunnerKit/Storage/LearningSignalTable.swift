@@ -28,12 +28,12 @@ enum LearningSignalTable {
     /// The pending row with this key, if any (at most one: the partial unique index).
     static func pendingRow(for key: SignalKey, in db: Database) throws -> LearningSignal? {
         let row = try Row.fetchOne(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT * FROM learning_signals
                 WHERE status = 'pending' AND kind = ? AND coalesce(violation_code, '') = ?
                   AND applies_to = ? AND pattern_key = ?
-                """,
+                """),
             arguments: [key.kind.rawValue, key.violationCode, key.appliesTo, key.patternKey])
         return try row.map(LearningSignalRow.decode)
     }
@@ -41,14 +41,14 @@ enum LearningSignalTable {
     /// Inserts a new pending row and returns its id.
     static func insert(_ s: LearningSignal, in db: Database) throws -> Int64 {
         let id = try Int64.fetchOne(
-            db,
+            db.cachedStatement(
             sql: """
                 INSERT INTO learning_signals (kind, confidence, source, violation_code, applies_to, pattern_key,
                   title, fields_json, subjects_json, run_ids_json, sample_size, quality_total, first_seen_at,
                   last_seen_at, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')
                 RETURNING id
-                """,
+                """),
             arguments: [
                 s.kind.rawValue, s.confidence.rawValue, s.source, s.violationCode, s.appliesTo, s.patternKey,
                 s.title, LearningSignalRow.json(s.fields), LearningSignalRow.json(s.subjects),
@@ -60,7 +60,7 @@ enum LearningSignalTable {
 
     /// Writes the aggregated columns of a merged pending row.
     static func update(_ s: LearningSignal, in db: Database) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE learning_signals
                 SET sample_size = ?, quality_total = ?, subjects_json = ?, run_ids_json = ?, last_seen_at = ?
@@ -76,22 +76,22 @@ enum LearningSignalTable {
     /// Pending rows in reflect order: HIGH, MEDIUM, LOW, then first_seen_at, then id.
     static func pending(in db: Database) throws -> [LearningSignal] {
         try Row.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT * FROM learning_signals WHERE status = 'pending'
                 ORDER BY CASE confidence WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END, first_seen_at, id
-                """
+                """)
         ).map(LearningSignalRow.decode)
     }
 
     /// Every row, any status, by id.
     static func all(in db: Database) throws -> [LearningSignal] {
-        try Row.fetchAll(db, sql: "SELECT * FROM learning_signals ORDER BY id").map(LearningSignalRow.decode)
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM learning_signals ORDER BY id")).map(LearningSignalRow.decode)
     }
 
     /// One row by id.
     static func signal(id: Int64, in db: Database) throws -> LearningSignal? {
-        try Row.fetchOne(db, sql: "SELECT * FROM learning_signals WHERE id = ?", arguments: [id])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM learning_signals WHERE id = ?"), arguments: [id])
             .map(LearningSignalRow.decode)
     }
 
@@ -100,7 +100,7 @@ enum LearningSignalTable {
         for r in resolutions {
             try requirePending(r.signalId, in: db)
             let timestamp = try timestamp(time)
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE learning_signals SET status = 'consumed', resolved_at = ?, learning_id = ?
                     WHERE id = ? AND status = 'pending'
@@ -113,7 +113,7 @@ enum LearningSignalTable {
     static func dismiss(id: Int64, note: String, at time: String, in db: Database) throws {
         try requirePending(id, in: db)
         let timestamp = try timestamp(time)
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE learning_signals SET status = 'dismissed', resolved_at = ?, note = ?
                 WHERE id = ? AND status = 'pending'
@@ -123,7 +123,7 @@ enum LearningSignalTable {
 
     /// Throws `SignalStoreError` when the signal is missing or no longer pending.
     static func requirePending(_ id: Int64, in db: Database) throws {
-        guard let raw = try String.fetchOne(db, sql: "SELECT status FROM learning_signals WHERE id = ?", arguments: [id])
+        guard let raw = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM learning_signals WHERE id = ?"), arguments: [id])
         else { throw SignalStoreError.unknownSignal(id) }
         guard let status = SignalStatus(rawValue: raw) else {
             throw LearningSignalStoreFailure.invalidColumn(id: id, column: "status", value: raw)

@@ -123,7 +123,7 @@ extension Storage {
 
     /// `rollback_state.epoch_started_at`, nil when the row is missing.
     static func fetchEpochStartedAt(_ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT epoch_started_at FROM rollback_state WHERE id = 1")
+        try String.fetchOne(db.cachedStatement(sql: "SELECT epoch_started_at FROM rollback_state WHERE id = 1"))
     }
 
     /// Runs `body` in one read transaction (for Operations code that measures several metrics).

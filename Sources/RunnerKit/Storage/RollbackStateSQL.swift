@@ -7,11 +7,11 @@ extension RolloutConnection {
     public func rollbackState() throws -> RollbackStateRecord {
         guard
             let row = try Row.fetchOne(
-                db,
+                db.cachedStatement(
                 sql: """
                     SELECT state, since, reason, initiated_by, "trigger", cooldown_until, epoch_started_at
                     FROM rollback_state WHERE id = 1
-                    """)
+                    """))
         else { throw StorageError.databaseError(message: "rollback_state has no row (id = 1)") }
         let text: String = row["state"]
         return RollbackStateRecord(
@@ -23,7 +23,7 @@ extension RolloutConnection {
     /// Replaces the row only if it still holds `expected` (state and since); false when another
     /// process changed it first.
     public func replaceRollbackState(_ new: RollbackStateRecord, expecting expected: RollbackStateRecord) throws -> Bool {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE rollback_state SET state = ?, since = ?, reason = ?, initiated_by = ?, "trigger" = ?,
                   cooldown_until = ?, epoch_started_at = ?
@@ -41,7 +41,7 @@ extension RolloutConnection {
     public func insertRollbackEvent(
         _ event: RollbackEventRecord, actor: String, before: RollbackStateRecord, after: RollbackStateRecord
     ) throws -> Int64 {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO rollback_events (at, event, from_state, to_state, reason, initiated_by, "trigger",
                   metrics_snapshot, drain_ms, in_flight_at_start, in_flight_remaining, recovered)
@@ -62,12 +62,12 @@ extension RolloutConnection {
     /// Rollback events, newest first.
     public func rollbackEvents(limit: Int?) throws -> [RollbackEventRecord] {
         let rows = try Row.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT event_id, at, event, from_state, to_state, reason, initiated_by, "trigger", metrics_snapshot,
                   drain_ms, in_flight_at_start, in_flight_remaining, recovered
                 FROM rollback_events ORDER BY at DESC, event_id DESC LIMIT ?
-                """,
+                """),
             arguments: [limit ?? -1])
         return rows.map { row in
             let snapshot: String? = row["metrics_snapshot"]
@@ -86,11 +86,11 @@ extension RolloutConnection {
     /// The `running` rows of a pipeline, any role (the drain decides which are still alive).
     public func runningRuns(pipeline: String) throws -> [RunningRunRecord] {
         try Row.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT run_id, owner_pid, owner_host, started_at, heartbeat_at FROM runs
                 WHERE status = 'running' AND pipeline = ?
-                """,
+                """),
             arguments: [pipeline]
         ).map {
             RunningRunRecord(

@@ -5,7 +5,7 @@ extension RolloutConnection {
     /// Resets every trigger state to inactive (restore, operations.md §8.5); returns how many changed.
     @discardableResult
     public func resetTriggerStates(at now: String) throws -> Int {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE alert_states SET state = 'inactive', since = ?, active_at = NULL, last_true_at = NULL,
                   consecutive_count = 0
@@ -17,9 +17,9 @@ extension RolloutConnection {
 
     /// Deletes the states of triggers no longer declared.
     public func deleteTriggerStates(except names: [String]) throws {
-        let all = try String.fetchAll(db, sql: "SELECT rule_name FROM alert_states WHERE kind = 'trigger'")
+        let all = try String.fetchAll(db.cachedStatement(sql: "SELECT rule_name FROM alert_states WHERE kind = 'trigger'"))
         for name in all where !names.contains(name) {
-            try db.execute(sql: "DELETE FROM alert_states WHERE kind = 'trigger' AND rule_name = ?", arguments: [name])
+            try db.executeCached(sql: "DELETE FROM alert_states WHERE kind = 'trigger' AND rule_name = ?", arguments: [name])
         }
     }
 

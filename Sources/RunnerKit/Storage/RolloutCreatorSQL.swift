@@ -56,7 +56,7 @@ extension RolloutConnection {
     /// Every active creator, by page name.
     public func activeCreators() throws -> [CreatorRef] {
         try Row.fetchAll(
-            db, sql: "SELECT creator_id, page_name, is_active FROM creators WHERE is_active = 1 ORDER BY page_name"
+            db.cachedStatement(sql: "SELECT creator_id, page_name, is_active FROM creators WHERE is_active = 1 ORDER BY page_name")
         ).map(Self.creator)
     }
 
@@ -67,13 +67,13 @@ extension RolloutConnection {
     /// A creator's most recent runs, newest first.
     public func recentRuns(creatorId: String, limit: Int) throws -> [RunSummaryRecord] {
         try Row.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT run_id, creator_id, week_start, pipeline, role, status, decision_reason, rollout_phase,
                   started_at, finished_at, duration_ms, quality_score, gate_codes, error_code, error_message,
                   fallback_run_id, learning_ids
                 FROM runs WHERE creator_id = ? ORDER BY started_at DESC, run_id DESC LIMIT ?
-                """,
+                """),
             arguments: [creatorId, limit]
         ).map { row in
             func list(_ column: String) -> [String] {
@@ -92,11 +92,11 @@ extension RolloutConnection {
     /// The content types a creator's vault allows (has_content = 1), by name.
     public func allowedContentTypes(creatorId: String) throws -> [String] {
         try String.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT t.type_name FROM vault_matrix v JOIN content_types t ON t.content_type_id = v.content_type_id
                 WHERE v.creator_id = ? AND v.has_content = 1 ORDER BY t.type_name
-                """,
+                """),
             arguments: [creatorId])
     }
 
@@ -104,32 +104,32 @@ extension RolloutConnection {
     public func avoidTypes(creatorId: String) throws -> (analysisDate: String?, types: [String]) {
         guard
             let date = try String.fetchOne(
-                db, sql: "SELECT max(analysis_date) FROM top_content_types WHERE creator_id = ?",
+                db.cachedStatement(sql: "SELECT max(analysis_date) FROM top_content_types WHERE creator_id = ?"),
                 arguments: [creatorId])
         else { return (nil, []) }
         let types = try String.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT content_type FROM top_content_types
                 WHERE creator_id = ? AND analysis_date = ? AND performance_tier = 'AVOID' ORDER BY content_type
-                """,
+                """),
             arguments: [creatorId, date])
         return (date, types)
     }
 
     /// Every content-type name of the dictionary.
     public func contentTypeNames() throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT type_name FROM content_types ORDER BY type_name")
+        try String.fetchAll(db.cachedStatement(sql: "SELECT type_name FROM content_types ORDER BY type_name"))
     }
 
     /// Alert rules (kind `alert`) currently firing or pending.
     public func activeAlertStates() throws -> [AlertStateSummary] {
         try Row.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT rule_name, state, severity, last_value, active_at, fired_at FROM alert_states
                 WHERE kind = 'alert' AND state IN ('firing', 'pending') ORDER BY rule_name
-                """
+                """)
         ).map {
             AlertStateSummary(
                 name: $0["rule_name"], state: $0["state"], severity: $0["severity"], lastValue: $0["last_value"],

@@ -30,7 +30,7 @@ extension Storage {
             let latest = try Self.latestAccepted(db)
             if let latest, latest.configHash == hash { return latest }
             let reason = latest == nil ? "bootstrap" : "changed from \(latest?.phase ?? "none"); accepted as-is"
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO applied_configs (seen_at, config_hash, phase, flags, salt, status, reason, seen_by)
                     VALUES (?, ?, ?, ?, ?, 'accepted', ?, ?)
@@ -48,11 +48,11 @@ extension Storage {
 
     private static func latestAccepted(_ db: Database) throws -> AppliedConfigRow? {
         guard let row = try Row.fetchOne(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT id, seen_at, config_hash, phase, flags, salt, status, reason FROM applied_configs
                 WHERE status = 'accepted' ORDER BY id DESC LIMIT 1
-                """)
+                """))
         else { return nil }
         return AppliedConfigRow(
             id: row["id"], seenAt: row["seen_at"], configHash: row["config_hash"], phase: row["phase"],

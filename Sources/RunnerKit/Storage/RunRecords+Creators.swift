@@ -37,13 +37,13 @@ extension Storage {
     public func activeCreators(tier: String? = nil, pageType: String? = nil) throws -> [CreatorIdentity] {
         try read { db in
             try Row.fetchAll(
-                db,
+                db.cachedStatement(
                 sql: """
                     SELECT c.creator_id, c.page_name, c.is_active, c.page_type, v.volume_level FROM creators c
                     LEFT JOIN volume_assignments v ON v.creator_id = c.creator_id AND v.is_active = 1
                     WHERE c.is_active = 1 AND (? IS NULL OR v.volume_level = ?) AND (? IS NULL OR c.page_type = ?)
                     ORDER BY c.creator_id
-                    """, arguments: [tier, tier, pageType, pageType]
+                    """), arguments: [tier, tier, pageType, pageType]
             ).map(Self.identity)
         }
     }

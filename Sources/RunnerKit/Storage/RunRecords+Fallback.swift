@@ -10,16 +10,16 @@ extension Storage {
         let now = Timestamp.string(clock.now())
         try writeRunRecords { db in
             if let running = try String.fetchOne(
-                db,
+                db.cachedStatement(
                 sql: """
                     SELECT run_id FROM runs WHERE creator_id = ? AND week_start = ? AND status = 'running'
                       AND role IN ('primary', 'fallback') LIMIT 1
-                    """, arguments: [row.creatorId, row.weekStart])
+                    """), arguments: [row.creatorId, row.weekStart])
             {
                 throw RunLifecycleError.runInProgress(creator: row.creatorId, week: row.weekStart, runId: running)
             }
             try insert(db, row, owner: owner, now: now)
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE runs SET fallback_run_id = ? WHERE run_id = ? AND status != 'running'",
                 arguments: [row.runId, candidateRunId])
             guard db.changesCount == 1 else { throw RunLifecycleError.runNotFound(runId: candidateRunId) }

@@ -7,51 +7,18 @@ extension Storage {
     public func heartbeat(runId: String) throws -> Bool {
         let now = Timestamp.string(clock.now())
         return try write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE runs SET heartbeat_at = ? WHERE run_id = ? AND status = 'running'",
                 arguments: [now, runId])
             return db.changesCount > 0
         }
     }
 
-    /// Inserts the `running` row of one phase attempt.
-    public func recordAttemptStarted(runId: String, phase: String, attempt: Int, ordinal: Int, at: Date) throws {
+    /// Writes phase attempt records of one run, in order, in one transaction.
+    public func recordPhases(runId: String, _ records: [PhaseRecord]) throws {
+        guard !records.isEmpty else { return }
         try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO run_phases (run_id, phase, attempt, ordinal, started_at, status)
-                    VALUES (?, ?, ?, ?, ?, 'running')
-                    """, arguments: [runId, phase, attempt, ordinal, Timestamp.string(at)])
-        }
-    }
-
-    /// Finishes one phase attempt row.
-    public func recordAttemptFinished(
-        runId: String, phase: String, attempt: Int, status: String, finishedAt: Date, durationMs: Int,
-        errorCode: String?, errorMessage: String?
-    ) throws {
-        try write { db in
-            try db.execute(
-                sql: """
-                    UPDATE run_phases SET status = ?, finished_at = ?, duration_ms = ?, error_code = ?, error_message = ?
-                    WHERE run_id = ? AND phase = ? AND attempt = ? AND status = 'running'
-                    """,
-                arguments: [
-                    status, Timestamp.string(finishedAt), durationMs, errorCode, errorMessage, runId, phase, attempt,
-                ])
-        }
-    }
-
-    /// Records a phase that was skipped without running (one row, attempt 1).
-    public func recordPhaseSkipped(runId: String, phase: String, ordinal: Int, at: Date, reason: String) throws {
-        let text = Timestamp.string(at)
-        try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO run_phases (run_id, phase, attempt, ordinal, started_at, finished_at, status,
-                      duration_ms, error_message)
-                    VALUES (?, ?, 1, ?, ?, ?, 'skipped', 0, ?)
-                    """, arguments: [runId, phase, ordinal, text, text, reason])
+            for record in records { try record.write(db, runId: runId) }
         }
     }
 
@@ -64,12 +31,12 @@ extension Storage {
         let nowText = Timestamp.string(now)
         return try writeRunRecords { db in
             guard let startedAt = try String.fetchOne(
-                db, sql: "SELECT started_at FROM runs WHERE run_id = ? AND status = 'running'", arguments: [runId])
+                db.cachedStatement(sql: "SELECT started_at FROM runs WHERE run_id = ? AND status = 'running'"), arguments: [runId])
             else { throw RunLifecycleError.notRunning(runId: runId) }
             let duration = Timestamp.parse(startedAt).map { Int((now.timeIntervalSince($0) * 1000).rounded()) } ?? 0
             let codes = try String(decoding: JSONEncoder().encode(finish.gateCodes), as: UTF8.self)
             let (signalsCount, signalFailure) = try recordSignals(db, finish)
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE runs SET status = ?, finished_at = ?, heartbeat_at = ?, duration_ms = ?,
                       validation_status = ?, quality_score = ?, gate_codes = ?, hard_gate_violation = ?,
@@ -84,7 +51,7 @@ extension Storage {
                     try finish.learnings.idsJSON(), finish.learnings.version, finish.learnings.sha256, runId,
                 ])
             guard db.changesCount == 1 else { throw RunLifecycleError.notRunning(runId: runId) }
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE run_phases SET status = 'failed', finished_at = ?, error_code = ?, error_message = ?
                     WHERE run_id = ? AND status = 'running'
@@ -96,6 +63,44 @@ extension Storage {
                 before: .object(["status": .string("running")]),
                 after: .object(["status": .string(finish.status.rawValue)]))
             return signalFailure
+        }
+    }
+}
+
+/// One change to a run's `run_phases` rows (data-model.md §3.2).
+public enum PhaseRecord: Sendable, Equatable {
+    /// The `running` row of an attempt.
+    case started(phase: String, attempt: Int, ordinal: Int, at: Date)
+    /// The end of an attempt (only a row still `running` is updated).
+    case finished(
+        phase: String, attempt: Int, status: String, at: Date, durationMs: Int, errorCode: String?,
+        errorMessage: String?)
+    /// A phase skipped without running (one row, attempt 1).
+    case skipped(phase: String, ordinal: Int, at: Date, reason: String)
+
+    func write(_ db: Database, runId: String) throws {
+        switch self {
+        case .started(let phase, let attempt, let ordinal, let at):
+            try db.executeCached(
+                sql: """
+                    INSERT INTO run_phases (run_id, phase, attempt, ordinal, started_at, status)
+                    VALUES (?, ?, ?, ?, ?, 'running')
+                    """, arguments: [runId, phase, attempt, ordinal, Timestamp.string(at)])
+        case .finished(let phase, let attempt, let status, let at, let durationMs, let errorCode, let errorMessage):
+            try db.executeCached(
+                sql: """
+                    UPDATE run_phases SET status = ?, finished_at = ?, duration_ms = ?, error_code = ?, error_message = ?
+                    WHERE run_id = ? AND phase = ? AND attempt = ? AND status = 'running'
+                    """,
+                arguments: [status, Timestamp.string(at), durationMs, errorCode, errorMessage, runId, phase, attempt])
+        case .skipped(let phase, let ordinal, let at, let reason):
+            let text = Timestamp.string(at)
+            try db.executeCached(
+                sql: """
+                    INSERT INTO run_phases (run_id, phase, attempt, ordinal, started_at, finished_at, status,
+                      duration_ms, error_message)
+                    VALUES (?, ?, 1, ?, ?, ?, 'skipped', 0, ?)
+                    """, arguments: [runId, phase, ordinal, text, text, reason])
         }
     }
 }

@@ -19,16 +19,16 @@ extension Storage {
         let nowText = Timestamp.string(now)
         return try writeRunRecords { db in
             let abandoned = try abandonDeadRuns(db, creatorId: creatorId, weekStart: weekStart, owner: owner, now: now)
-            let stateText = try String.fetchOne(db, sql: "SELECT state FROM rollback_state WHERE id = 1")
+            let stateText = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM rollback_state WHERE id = 1"))
             let state = stateText.flatMap(RollbackState.init(rawValue:)) ?? .active
             let (rows, extra) = try decide(state)
             if rows.contains(where: { $0.role.isServed }),
                 let running = try String.fetchOne(
-                    db,
+                    db.cachedStatement(
                     sql: """
                         SELECT run_id FROM runs WHERE creator_id = ? AND week_start = ? AND status = 'running'
                           AND role IN ('primary', 'fallback') LIMIT 1
-                        """, arguments: [creatorId, weekStart])
+                        """), arguments: [creatorId, weekStart])
             {
                 throw RunLifecycleError.runInProgress(creator: creatorId, week: weekStart, runId: running)
             }
@@ -40,7 +40,7 @@ extension Storage {
     }
 
     func insert(_ db: Database, _ row: RunStart, owner: RunOwner, now: String) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO runs (run_id, creator_id, week_start, pipeline, role, decision, decision_target,
                   decision_reason, rollout_phase, applied_config_id, read_only, status, started_at, heartbeat_at,
@@ -67,11 +67,11 @@ extension Storage {
         _ db: Database, creatorId: String, weekStart: String, owner: RunOwner, now: Date
     ) throws -> [String] {
         let rows = try Row.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT run_id, started_at, heartbeat_at, owner_pid, owner_host FROM runs
                 WHERE creator_id = ? AND week_start = ? AND status = 'running'
-                """, arguments: [creatorId, weekStart])
+                """), arguments: [creatorId, weekStart])
         var abandoned: [String] = []
         for row in rows {
             let runId: String = row["run_id"]
@@ -100,12 +100,12 @@ extension Storage {
         let duration = Timestamp.parse(lastBeat).flatMap { end in
             Timestamp.parse(startedAt).map { Int((end.timeIntervalSince($0) * 1000).rounded()) }
         }
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE runs SET status = 'abandoned', finished_at = ?, duration_ms = ?, error_code = 'ABANDONED',
                   error_message = ? WHERE run_id = ? AND status = 'running'
                 """, arguments: [lastBeat, max(0, duration ?? 0), message, runId])
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE run_phases SET status = 'abandoned', finished_at = ?, error_code = 'ABANDONED',
                   error_message = ? WHERE run_id = ? AND status = 'running'
@@ -146,7 +146,7 @@ extension Storage {
     /// The rollback state as routing reads it outside a run (ACTIVE when the row is missing).
     public func rollbackState() throws -> RollbackState {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT state FROM rollback_state WHERE id = 1")
+            try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM rollback_state WHERE id = 1"))
                 .flatMap(RollbackState.init(rawValue:)) ?? .active
         }
     }

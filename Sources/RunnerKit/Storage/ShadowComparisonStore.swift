@@ -12,7 +12,7 @@ extension Storage {
             return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
         }
         return try writeRunRecords { db in
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO shadow_comparisons (created_at, creator_id, week_start, control_run_id,
                       candidate_run_id, rollout_phase, tier, control_status, candidate_status, control_duration_ms,

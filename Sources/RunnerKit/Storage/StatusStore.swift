@@ -74,9 +74,9 @@ public struct RecentRun: Sendable, Hashable {
 
 extension Storage {
     static func fetchRollbackState(_ db: Database) throws -> RollbackStateSnapshot? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM rollback_state WHERE id = 1") else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM rollback_state WHERE id = 1")) else { return nil }
         let drain = try Int.fetchOne(
-            db, sql: "SELECT drain_ms FROM rollback_events WHERE event = 'disabled' ORDER BY event_id DESC LIMIT 1")
+            db.cachedStatement(sql: "SELECT drain_ms FROM rollback_events WHERE event = 'disabled' ORDER BY event_id DESC LIMIT 1"))
         return RollbackStateSnapshot(
             state: row["state"], since: row["since"], reason: row["reason"], initiatedBy: row["initiated_by"],
             trigger: row["trigger"], cooldownUntil: row["cooldown_until"], epochStartedAt: row["epoch_started_at"],
@@ -93,7 +93,7 @@ extension Storage {
         try read { db in
             func fetch(_ status: String) throws -> AppliedConfigSnapshot? {
                 try Row.fetchOne(
-                    db, sql: "SELECT * FROM applied_configs WHERE status = ? ORDER BY id DESC LIMIT 1", arguments: [status]
+                    db.cachedStatement(sql: "SELECT * FROM applied_configs WHERE status = ? ORDER BY id DESC LIMIT 1"), arguments: [status]
                 ).map { row in
                     AppliedConfigSnapshot(
                         id: row["id"], seenAt: row["seen_at"], configHash: row["config_hash"], phase: row["phase"],
@@ -109,7 +109,7 @@ extension Storage {
     public func phaseEnteredAt() throws -> String? {
         try read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT seen_at, phase FROM applied_configs WHERE status = 'accepted' ORDER BY id DESC LIMIT 1000")
+                db.cachedStatement(sql: "SELECT seen_at, phase FROM applied_configs WHERE status = 'accepted' ORDER BY id DESC LIMIT 1000"))
             guard let first = rows.first else { return nil }
             let phase: String? = first["phase"]
             var entered: String = first["seen_at"]
@@ -125,12 +125,12 @@ extension Storage {
     public func recentRuns(limit: Int) throws -> [RecentRun] {
         try read { db in
             try Row.fetchAll(
-                db,
+                db.cachedStatement(
                 sql: """
                     SELECT run_id, creator_id, week_start, pipeline, role, status, decision_reason, started_at,
                       finished_at, duration_ms, quality_score, gate_codes, fallback_run_id
                     FROM runs ORDER BY started_at DESC, run_id DESC LIMIT ?
-                    """,
+                    """),
                 arguments: [limit]
             ).map { row in
                 let codes = (row["gate_codes"] as String?).flatMap(ToolValue.parse)?.arrayValue?.compactMap(\.stringValue)

@@ -25,7 +25,7 @@ extension Storage {
 
     /// Refuses SQLite older than 3.35.0.
     static func checkSQLiteVersion(_ db: Database) throws {
-        let version = try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "0"
+        let version = try String.fetchOne(db.cachedStatement(sql: "SELECT sqlite_version()")) ?? "0"
         let parts = version.split(separator: ".").map { Int($0) ?? 0 }
         let number = (parts.first ?? 0) * 1_000_000 + (parts.count > 1 ? parts[1] : 0) * 1000
         if number < 3_035_000 { throw StorageError.sqliteTooOld(found: version) }
@@ -33,11 +33,11 @@ extension Storage {
 
     /// Refuses a foreign application id, and a non-empty SQLite file that was never a runner database.
     static func checkIdentity(_ db: Database, shownAs: String) throws {
-        let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let id = try Int32.fetchOne(db.cachedStatement(sql: "PRAGMA application_id")) ?? 0
         if id != 0 && id != applicationID { throw StorageError.notErosDatabase(path: shownAs) }
         if id == 0 {
             let tables = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                db.cachedStatement(sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
             if !tables.isEmpty && !tables.contains("schema_info") {
                 throw StorageError.notErosDatabase(path: shownAs)
             }
@@ -49,10 +49,10 @@ extension Storage {
         let supported = SchemaMigrations.latestVersion
         var found = 0
         if try db.tableExists("schema_info") {
-            found = try Int.fetchOne(db, sql: "SELECT schema_version FROM schema_info WHERE id = 1") ?? 0
+            found = try Int.fetchOne(db.cachedStatement(sql: "SELECT schema_version FROM schema_info WHERE id = 1")) ?? 0
         }
         if try db.tableExists("grdb_migrations") {
-            let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            let applied = try String.fetchAll(db.cachedStatement(sql: "SELECT identifier FROM grdb_migrations"))
             let unknown = applied.filter { !SchemaMigrations.identifiers.contains($0) }
             if !unknown.isEmpty { found = max(found, supported + 1, applied.count) }
         }
@@ -61,6 +61,6 @@ extension Storage {
 
     /// The schema version recorded in schema_info (0 before the first migration).
     public func schemaVersion() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT schema_version FROM schema_info WHERE id = 1") ?? 0 }
+        try read { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT schema_version FROM schema_info WHERE id = 1")) ?? 0 }
     }
 }

@@ -43,7 +43,7 @@ public final class Storage: Sendable {
             try pool.writeWithoutTransaction { db in
                 try checkSQLiteVersion(db)
                 try checkIdentity(db, shownAs: path)
-                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let id = try Int32.fetchOne(db.cachedStatement(sql: "PRAGMA application_id")) ?? 0
                 if id == 0 { try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
             }
             try SchemaMigrations.migrator(clock: clock, runnerVersion: runnerVersion).migrate(pool)
@@ -109,7 +109,7 @@ public final class Storage: Sendable {
         config.foreignKeysEnabled = true
         config.label = "eros"
         if !readonly {
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            config.prepareDatabase { db in try db.executeCached(sql: "PRAGMA synchronous = NORMAL") }
         }
         return config
     }
@@ -127,5 +127,14 @@ public final class Storage: Sendable {
             return .cannotOpen(path: path, message: db.message ?? "SQLite error \(db.resultCode.rawValue)")
         }
         return .cannotOpen(path: path, message: String(describing: error))
+    }
+}
+
+extension Database {
+    /// Executes one SQL statement through this connection's statement cache: the per-run writes
+    /// (phase attempts, run rows, signals) repeat the same few statements for every creator, and
+    /// preparing them anew each time cost more than running them.
+    func executeCached(sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }

@@ -52,7 +52,7 @@ public struct RoutingConfiguration: Sendable, Hashable {
     /// `sha256:` + hex of the phase name, flags snapshot and salt.
     public var configHash: String {
         let text = "phase=\(settings.phaseName ?? "")\nflags=\(flagsJSON)\nsalt=\(salt)"
-        return "sha256:" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return "sha256:" + HashText.sha256Hex(text)
     }
 
     /// The router for these pipelines and salt.

@@ -10,27 +10,14 @@ public enum ScheduleHashing {
 
     /// The full lowercase hex SHA-256 digest.
     public static func hex(_ text: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64)
-        for byte in digest(text) {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        HashText.sha256Hex(text)
     }
 
     /// The first 8 hex characters of SHA-256 read as an unsigned integer.
     public static func first32(_ text: String) -> UInt32 {
-        digest(text).withUnsafeBytes { raw in
+        HashText.sha256(text).withUnsafeBytes { raw in
             UInt32(raw[0]) << 24 | UInt32(raw[1]) << 16 | UInt32(raw[2]) << 8 | UInt32(raw[3])
         }
-    }
-
-    /// SHA-256 over the UTF-8 bytes of a text, hashed in place (no intermediate copy).
-    private static func digest(_ text: String) -> SHA256.Digest {
-        var text = text
-        return text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
     }
 
     /// H16 of names sorted by code point and joined with `|` (vault and AVOID hashes).

@@ -84,7 +84,7 @@ public enum SampleDataset {
                 hasher.update(data: Data((ToolValue.object(members).canonicalJSON() + "\n").utf8))
             }
         }
-        let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let hex = HashText.hex(hasher.finalize())
         return String(hex.prefix(16))
     }
 

@@ -78,7 +78,7 @@ extension DataTools {
             let today = CivilDay(date: storage.clock.now())
             let (creator, pool) = try storage.read { db in
                 let creator = try resolveCreator(parameters["creator_id"], in: db)
-                let active = try String.fetchAll(db, sql: "SELECT send_type_key FROM send_types WHERE is_active = 1 ORDER BY sort_order, send_type_key")
+                let active = try String.fetchAll(db.cachedStatement(sql: "SELECT send_type_key FROM send_types WHERE is_active = 1 ORDER BY sort_order, send_type_key"))
                 guard active.contains(sendType) else {
                     throw ToolFailure(
                         code: "SEND_TYPE_NOT_FOUND",

@@ -18,23 +18,23 @@ extension DataTools {
             let (creator, context, active, all) = try storage.read { db in
                 let creator = try resolveCreator(parameters["creator_id"], in: db)
                 let context = try Row.fetchOne(
-                    db,
+                    db.cachedStatement(
                     sql: """
                         SELECT c.current_fan_count, c.page_type, va.volume_level FROM creators c
                         LEFT JOIN volume_assignments va ON va.creator_id = c.creator_id AND va.is_active = 1
                         WHERE c.creator_id = ?
-                        """,
+                        """),
                     arguments: [creator.creatorID])!
                 let active = try Row.fetchAll(
-                    db,
+                    db.cachedStatement(
                     sql: """
                         SELECT * FROM volume_triggers WHERE creator_id = ? AND is_active = 1 AND expires_at > ?
                         ORDER BY adjustment_multiplier DESC, trigger_id
-                        """,
+                        """),
                     arguments: [creator.creatorID, nowText])
                 let all = active.isEmpty
                     ? try Row.fetchAll(
-                        db, sql: "SELECT * FROM volume_triggers WHERE creator_id = ? ORDER BY trigger_id",
+                        db.cachedStatement(sql: "SELECT * FROM volume_triggers WHERE creator_id = ? ORDER BY trigger_id"),
                         arguments: [creator.creatorID])
                     : []
                 return (creator, context, active, all)

@@ -35,12 +35,12 @@ extension DataTools {
             let (creator, rows) = try storage.read { db in
                 let creator = try resolveCreator(parameters["creator_id"], in: db)
                 let rows = try Row.fetchAll(
-                    db,
+                    db.cachedStatement(
                     sql: """
                         SELECT ct.type_name, ct.type_category, ct.is_explicit FROM vault_matrix v
                         JOIN content_types ct ON ct.content_type_id = v.content_type_id
                         WHERE v.creator_id = ? AND v.has_content = 1 ORDER BY ct.type_name
-                        """,
+                        """),
                     arguments: [creator.creatorID])
                 return (creator, rows)
             }

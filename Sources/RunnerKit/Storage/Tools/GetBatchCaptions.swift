@@ -41,7 +41,7 @@ extension DataTools {
                         db, creatorID: creator.creatorID, contentType: name, schedulable: schedulable?.stringValue)
                 }
                 let usage = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM caption_creator_performance WHERE creator_id = ?", arguments: [creator.creatorID]) ?? 0
+                    db.cachedStatement(sql: "SELECT count(*) FROM caption_creator_performance WHERE creator_id = ?"), arguments: [creator.creatorID]) ?? 0
                 return (creator, pools, usage > 0)
             }
             var byType: [String: ToolValue] = [:]

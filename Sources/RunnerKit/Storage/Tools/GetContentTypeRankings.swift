@@ -45,12 +45,12 @@ extension DataTools {
             let (creator, rows) = try storage.read { db in
                 let creator = try resolveCreator(parameters["creator_id"], in: db)
                 let rows = try Row.fetchAll(
-                    db,
+                    db.cachedStatement(
                     sql: """
                         SELECT * FROM top_content_types WHERE creator_id = ? AND analysis_date =
                           (SELECT max(analysis_date) FROM top_content_types WHERE creator_id = ?)
                         ORDER BY avg_rps DESC, content_type
-                        """,
+                        """),
                     arguments: [creator.creatorID, creator.creatorID])
                 return (creator, rows)
             }

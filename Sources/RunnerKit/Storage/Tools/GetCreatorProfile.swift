@@ -22,7 +22,7 @@ extension DataTools {
             }
             return try storage.read { db in
                 let creator = try resolveCreator(parameters["creator_id"], in: db)
-                let row = try Row.fetchOne(db, sql: "SELECT * FROM creators WHERE creator_id = ?", arguments: [creator.creatorID])!
+                let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM creators WHERE creator_id = ?"), arguments: [creator.creatorID])!
                 var result: [String: ToolValue] = ["found": true]
                 var sources: Set<String> = ["creators"]
                 var c: [String: ToolValue] = [:]
@@ -45,7 +45,7 @@ extension DataTools {
                     volume["mm_revenue_used"] = volume.removeValue(forKey: "mm_revenue_monthly")
                     volume["week_start"] = .string(week.string)
                     let assignment = try Row.fetchOne(
-                        db, sql: "SELECT ppv_per_day, bump_per_day FROM volume_assignments WHERE creator_id = ? AND is_active = 1",
+                        db.cachedStatement(sql: "SELECT ppv_per_day, bump_per_day FROM volume_assignments WHERE creator_id = ? AND is_active = 1"),
                         arguments: [creator.creatorID])
                     volume["ppv_per_day"] = assignment.map { SampleDataset.toolValue($0["ppv_per_day"]) } ?? .null
                     volume["bump_per_day"] = assignment.map { SampleDataset.toolValue($0["bump_per_day"]) } ?? .null
@@ -62,12 +62,12 @@ extension DataTools {
                 }
                 if include["vault"]! {
                     let rows = try Row.fetchAll(
-                        db,
+                        db.cachedStatement(
                         sql: """
                             SELECT ct.type_name, ct.type_category, ct.is_explicit FROM vault_matrix v
                             JOIN content_types ct ON ct.content_type_id = v.content_type_id
                             WHERE v.creator_id = ? AND v.has_content = 1 ORDER BY ct.type_name
-                            """,
+                            """),
                         arguments: [creator.creatorID])
                     let names = rows.map { $0["type_name"] as String }
                     result["allowed_content_types"] = [
@@ -101,7 +101,7 @@ extension DataTools {
     static func analytics(_ db: Database, creator: Row, now: Date) throws -> (ToolValue, String) {
         let since = Timestamp.string(now.addingTimeInterval(-30 * 86400))
         let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM mass_messages WHERE creator_id = ? AND imported_at >= ?",
+            db.cachedStatement(sql: "SELECT * FROM mass_messages WHERE creator_id = ? AND imported_at >= ?"),
             arguments: [creator["creator_id"] as String, since])
         let latest = rows.compactMap { ($0["imported_at"] as String?).flatMap(Timestamp.parse) }.max()
         let latestAge = latest.map { now.timeIntervalSince($0) / 86400 }
@@ -140,12 +140,12 @@ extension DataTools {
     /// The content_type_rankings section of the profile.
     static func rankingSection(_ db: Database, creatorID: String, today: CivilDay) throws -> ToolValue {
         let rows = try Row.fetchAll(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT * FROM top_content_types WHERE creator_id = ? AND analysis_date =
                   (SELECT max(analysis_date) FROM top_content_types WHERE creator_id = ?)
                 ORDER BY avg_rps DESC, content_type
-                """,
+                """),
             arguments: [creatorID, creatorID])
         let rankings: [ToolValue] = rows.map {
             ["type_name": .string($0["content_type"]), "performance_tier": .string($0["performance_tier"]),
@@ -168,12 +168,12 @@ extension DataTools {
     /// The persona row with `_default` false, or the default persona.
     static func persona(_ db: Database, creatorID: String) throws -> ToolValue {
         guard let row = try Row.fetchOne(
-            db,
+            db.cachedStatement(
             sql: """
                 SELECT persona_id, creator_id, primary_tone, secondary_tone, emoji_frequency, favorite_emojis, slang_level,
                   avg_sentiment, avg_caption_length, last_analyzed, validation_status
                 FROM creator_personas WHERE creator_id = ?
-                """,
+                """),
             arguments: [creatorID])
         else {
             return [

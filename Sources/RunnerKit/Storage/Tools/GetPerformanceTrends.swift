@@ -18,18 +18,18 @@ extension DataTools {
             let (creator, sends, weekly, latest) = try storage.read { db in
                 let creator = try resolveCreator(parameters["creator_id"], in: db)
                 let sends = try Row.fetchAll(
-                    db,
+                    db.cachedStatement(
                     sql: """
                         SELECT sent_count, viewed_count, purchased_count, earnings FROM mass_messages
                         WHERE creator_id = ? AND sent_date >= ? AND sent_date <= ?
-                        """,
+                        """),
                     arguments: [creator.creatorID, today.adding(-days).string, today.string])
                 let weekly = try Row.fetchAll(
-                    db,
-                    sql: "SELECT sent_date, earnings, viewed_count FROM mass_messages WHERE creator_id = ? AND sent_date >= ? AND sent_date <= ?",
+                    db.cachedStatement(
+                    sql: "SELECT sent_date, earnings, viewed_count FROM mass_messages WHERE creator_id = ? AND sent_date >= ? AND sent_date <= ?"),
                     arguments: [creator.creatorID, today.adding(-56).string, today.string])
                 let latest = try String.fetchOne(
-                    db, sql: "SELECT max(sent_date) FROM mass_messages WHERE creator_id = ?", arguments: [creator.creatorID])
+                    db.cachedStatement(sql: "SELECT max(sent_date) FROM mass_messages WHERE creator_id = ?"), arguments: [creator.creatorID])
                 return (creator, sends, weekly, latest)
             }
             let age = latest.flatMap(CivilDay.init).map { today.number - $0.number }

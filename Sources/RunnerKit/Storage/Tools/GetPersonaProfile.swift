@@ -15,12 +15,12 @@ extension DataTools {
             let row = try storage.read { db -> Row? in
                 guard let creator = try Self.resolve(db, id) else { return nil }
                 return try Row.fetchOne(
-                    db,
+                    db.cachedStatement(
                     sql: """
                         SELECT persona_id, creator_id, primary_tone, secondary_tone, emoji_frequency, favorite_emojis,
                           slang_level, avg_sentiment, avg_caption_length, last_analyzed, validation_status
                         FROM creator_personas WHERE creator_id = ?
-                        """,
+                        """),
                     arguments: [creator.creatorID])
             }
             guard let row else {

@@ -113,8 +113,8 @@ struct SchedulePlan {
             throw ToolFailure(code: "CREATOR_NOT_FOUND", message: "Creator not found: \(creatorInput)")
         }
         let existing = try Row.fetchOne(
-            db,
-            sql: "SELECT template_id, status, generation_metadata FROM schedule_templates WHERE creator_id = ? AND week_start = ?",
+            db.cachedStatement(
+            sql: "SELECT template_id, status, generation_metadata FROM schedule_templates WHERE creator_id = ? AND week_start = ?"),
             arguments: [creator.creatorID, week.string])
         var previous: Previous?
         if let existing {
@@ -174,7 +174,7 @@ struct SchedulePlan {
     /// Updates the replaced row in place (still draft or approved) or inserts a new one.
     private func writeRow(_ db: Database, previous: Previous?, creatorID: String, metadataJSON: String) throws -> Int {
         if let previous {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE schedule_templates SET week_end = ?, generated_at = ?, total_items = ?, status = ?,
                       generation_metadata = ?
@@ -187,12 +187,12 @@ struct SchedulePlan {
             return previous.id
         }
         return try Int.fetchOne(
-            db,
+            db.cachedStatement(
             sql: """
                 INSERT INTO schedule_templates (creator_id, week_start, week_end, generated_at, status, total_items,
                   generation_metadata)
                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING template_id
-                """,
+                """),
             arguments: [creatorID, week.string, week.adding(6).string, now, status, items.count, metadataJSON])!
     }
 }

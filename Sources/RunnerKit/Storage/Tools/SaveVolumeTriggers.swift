@@ -142,8 +142,8 @@ extension DataTools {
         let rank = "CASE %@ WHEN 'low' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END"
         for t in triggers {
             let existing = try Row.fetchOne(
-                db,
-                sql: "SELECT trigger_id, adjustment_multiplier FROM volume_triggers WHERE creator_id = ? AND content_type = ? AND trigger_type = ?",
+                db.cachedStatement(
+                sql: "SELECT trigger_id, adjustment_multiplier FROM volume_triggers WHERE creator_id = ? AND content_type = ? AND trigger_type = ?"),
                 arguments: [creator.creatorID, t.contentType, t.triggerType])
             let id = try Int.fetchOne(
                 db,
