@@ -48,8 +48,8 @@ extension RolloutConnection {
     public func resolveCreator(_ input: String) throws -> CreatorRef? {
         let sql = "SELECT creator_id, page_name, is_active FROM creators"
         let row =
-            try Row.fetchOne(db, sql: sql + " WHERE creator_id = ? OR page_name = ? LIMIT 1", arguments: [input, input])
-            ?? Row.fetchOne(db, sql: sql + " WHERE lower(page_name) = lower(?) LIMIT 1", arguments: [input])
+            try Row.fetchOne(db.cachedStatement(sql: sql + " WHERE creator_id = ? OR page_name = ? LIMIT 1"), arguments: [input, input])
+            ?? Row.fetchOne(db.cachedStatement(sql: sql + " WHERE lower(page_name) = lower(?) LIMIT 1"), arguments: [input])
         return row.map(Self.creator)
     }
 

@@ -24,10 +24,10 @@ extension Storage {
                 LEFT JOIN volume_assignments v ON v.creator_id = c.creator_id AND v.is_active = 1
                 """
             let exact = try Row.fetchOne(
-                db, sql: select + " WHERE c.creator_id = ? OR c.page_name = ? ORDER BY c.creator_id = ? DESC LIMIT 1",
+                db.cachedStatement(sql: select + " WHERE c.creator_id = ? OR c.page_name = ? ORDER BY c.creator_id = ? DESC LIMIT 1"),
                 arguments: [input, input, input])
             let row = try exact ?? Row.fetchOne(
-                db, sql: select + " WHERE lower(c.page_name) = lower(?) ORDER BY c.page_name LIMIT 1",
+                db.cachedStatement(sql: select + " WHERE lower(c.page_name) = lower(?) ORDER BY c.page_name LIMIT 1"),
                 arguments: [input])
             return row.map(Self.identity)
         }

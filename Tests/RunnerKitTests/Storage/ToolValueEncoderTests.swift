@@ -64,6 +64,10 @@ struct ToolValueEncoderTests {
         let schedule = try BuiltinGenerator.generate(context)
         let result = BuiltinValidator.validate(schedule, context: context, now: Date(timeIntervalSince1970: 1_767_614_400))
         #expect(try ToolValue.encode(schedule.savedList) == Self.viaJSON(schedule.savedList))
+        #expect(try .array(schedule.savedList.map { try $0.toolValue() }) == Self.viaJSON(schedule.savedList))
+        var odd = schedule.savedList[0]
+        (odd.captionId, odd.price, odd.delayMinutes) = (nil, nil, 30)
+        #expect(try odd.toolValue() == Self.viaJSON(odd))
         #expect(try ToolValue.encode(result.certificate) == Self.viaJSON(result.certificate))
         #expect(try ToolValue.encode(context) == Self.viaJSON(context))
     }

@@ -81,11 +81,12 @@ extension DataTools {
     static func resolve(_ db: Database, _ id: String, exactOnly: Bool = false) throws -> ResolvedCreator? {
         let columns = "creator_id, page_name, page_type, timezone, is_active"
         var row = try Row.fetchOne(
-            db, sql: "SELECT \(columns) FROM creators WHERE creator_id = ? OR page_name = ? ORDER BY creator_id = ? DESC LIMIT 1",
+            db.cachedStatement(
+                sql: "SELECT \(columns) FROM creators WHERE creator_id = ? OR page_name = ? ORDER BY creator_id = ? DESC LIMIT 1"),
             arguments: [id, id, id])
         if row == nil && !exactOnly {
             row = try Row.fetchOne(
-                db, sql: "SELECT \(columns) FROM creators WHERE lower(page_name) = ? LIMIT 1",
+                db.cachedStatement(sql: "SELECT \(columns) FROM creators WHERE lower(page_name) = ? LIMIT 1"),
                 arguments: [asciiLowercased(id)])
         }
         guard let row else { return nil }
