@@ -1,3 +1,5 @@
+import Foundation
+
 /// The immutable creator context of schedule-domain §2: what `runner diagnose preflight --format
 /// json` prints and what external agents receive as `context`.
 public struct CreatorContext: Sendable, Equatable {
@@ -39,9 +41,13 @@ public struct CreatorContext: Sendable, Equatable {
     public var referenceDate: DayDate
     /// Informational UTC timestamp, never hashed.
     public var generatedAt: String
-    /// The analysis of a caption's text (selection memoises these per caption position).
+    /// Caption analyses made so far, shared by the copies of this context (generation and the
+    /// validator analyse the same captions). Derived data: not encoded, not compared.
+    let analysisCache = CaptionAnalysisCache()
+
+    /// The analysis of a caption's text, made once per caption for this context and its copies.
     func analysis(of caption: CaptionRow) -> CaptionScorer.Analysis {
-        CaptionScorer.analyze(caption.text)
+        analysisCache.analysis(of: caption)
     }
 
     /// The 7 dates of the week.
@@ -88,4 +94,22 @@ public struct CreatorContext: Sendable, Equatable {
 
     /// The tier ranges with the week's counts per date.
     public func dayVolume(_ date: DayDate) -> DayVolume? { volumeConfig.days.first { $0.date == date } }
+}
+
+/// Caption text analyses by caption id, safe to share between tasks. An entry is used only for
+/// the same text, so a context whose captions were edited never sees a stale analysis.
+final class CaptionAnalysisCache: @unchecked Sendable, Equatable {
+    // @unchecked: `entries` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var entries: [Int: (text: String, analysis: CaptionScorer.Analysis)] = [:]
+
+    func analysis(of caption: CaptionRow) -> CaptionScorer.Analysis {
+        if let hit = lock.withLock({ entries[caption.captionId] }), hit.text == caption.text { return hit.analysis }
+        let analysis = CaptionScorer.analyze(caption.text)
+        lock.withLock { entries[caption.captionId] = (caption.text, analysis) }
+        return analysis
+    }
+
+    /// Derived data never makes two contexts different.
+    static func == (lhs: CaptionAnalysisCache, rhs: CaptionAnalysisCache) -> Bool { true }
 }

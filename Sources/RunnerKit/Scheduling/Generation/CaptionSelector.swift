@@ -68,7 +68,7 @@ struct CaptionSelector {
     /// The memoised analysis of the caption at `index`.
     private mutating func analysis(_ index: Int) -> CaptionScorer.Analysis {
         if let known = analyses[index] { return known }
-        let value = CaptionScorer.analyze(context.captions[index].text)
+        let value = context.analysis(of: context.captions[index])
         analyses[index] = value
         return value
     }

@@ -63,13 +63,9 @@ public enum BuiltinValidator {
         ] where Rounding.denoise(earned) < max {
             list.append("\(name): \(String(format: "%.2f", Rounding.halfUp(earned, places: 2)))/\(Int(max))")
         }
-        var analyses: [Int: CaptionScorer.Analysis] = [:]
         for (index, entry) in schedule.savedList.enumerated() {
             guard let caption = context.caption(id: entry.captionId), let key = entry.key else { continue }
-            // A caption reused across the week is analysed once.
-            let analysis = analyses[caption.captionId] ?? context.analysis(of: caption)
-            analyses[caption.captionId] = analysis
-            let score = CaptionScorer.score(analysis, category: key.category)
+            let score = CaptionScorer.score(context.analysis(of: caption), category: key.category)
             if score < 70 { list.append("caption_quality: item \(index) caption \(caption.captionId) scored \(score)") }
         }
         return list
