@@ -4,6 +4,6 @@ import RunnerKit
 enum ExecuteDataSource {
     /// The storage-backed `SchedulingDataSource`.
     static func make(storage: Storage) -> any SchedulingDataSource {
-        CreatorDataStore(storage: storage)
+        CreatorDataStore(storage: storage, snapshotCaptionBank: true)
     }
 }

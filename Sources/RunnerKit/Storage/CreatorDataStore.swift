@@ -1,12 +1,22 @@
+import Foundation
 import GRDB
 
 /// The schedule domain's data source over the runner database: resolves a creator and loads its
 /// raw rows for one week in a single read transaction (schedule-domain §2, data-model §2).
 public struct CreatorDataStore: SchedulingDataSource {
     let storage: Storage
+    /// The caption bank read once and reused by every load (nil: read it for every load).
+    let bank: CaptionBankSnapshot?
 
-    /// A data source reading `storage`.
-    public init(storage: Storage) { self.storage = storage }
+    /// A data source reading `storage`. With `snapshotCaptionBank`, the shared part of the caption
+    /// bank (texts, types, tiers; not the per-creator usage) is read once by the first load and
+    /// reused: `execute` does this, so an import into the bank during an `execute --all` applies
+    /// from the next invocation, as YAML and LEARNINGS.md edits do. The runner itself never
+    /// writes the bank.
+    public init(storage: Storage, snapshotCaptionBank: Bool = false) {
+        self.storage = storage
+        bank = snapshotCaptionBank ? CaptionBankSnapshot() : nil
+    }
 
     /// Validates and resolves `creator`, then loads its rows for the week starting `weekStart`.
     public func loadCreatorData(creator: String, weekStart: DayDate) throws(SchedulingError) -> CreatorData {
@@ -15,7 +25,7 @@ public struct CreatorDataStore: SchedulingDataSource {
         do {
             loaded = try storage.read { db -> CreatorData? in
                 guard let resolved = try DataTools.resolve(db, id) else { return nil }
-                return try Self.load(db, creatorId: resolved.creatorID, weekStart: weekStart)
+                return try Self.load(db, creatorId: resolved.creatorID, weekStart: weekStart, bank: bank)
             }
         } catch {
             throw .databaseError(Self.message(error))
@@ -39,7 +49,9 @@ public struct CreatorDataStore: SchedulingDataSource {
         (error as? StorageError)?.description ?? String(describing: error)
     }
 
-    static func load(_ db: Database, creatorId: String, weekStart: DayDate) throws -> CreatorData? {
+    static func load(_ db: Database, creatorId: String, weekStart: DayDate, bank: CaptionBankSnapshot? = nil) throws
+        -> CreatorData?
+    {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(
@@ -115,12 +127,7 @@ public struct CreatorDataStore: SchedulingDataSource {
                 requiresMedia: (s["requires_media"] as Int?).map { $0 == 1 },
                 requiresPrice: (s["requires_price"] as Int?).map { $0 == 1 }, primaryChannelKey: s["primary_channel_key"])
         }
-        // Every active caption of the bank is read for every run: the two small lookups (content
-        // type names, this creator's last uses) are read first and joined in memory, and the bank
-        // itself through a cursor with positional columns (no row copies, no column-name lookups).
-        var typeNames: [Int64: String] = [:]
-        let typeRows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT content_type_id, type_name FROM content_types"))
-        while let t = try typeRows.next() { typeNames[t[0]] = t[1] }
+        // This creator's last uses, joined in memory with the bank (read once when snapshotted).
         var lastUsed: [Int: String] = [:]
         let usageRows = try Row.fetchCursor(
             db.cachedStatement(
@@ -129,6 +136,22 @@ public struct CreatorDataStore: SchedulingDataSource {
                     WHERE creator_id = ? AND last_used_date IS NOT NULL
                     """), arguments: [creatorId])
         while let u = try usageRows.next() { lastUsed[u[0]] = u[1] }
+        var captions = try bank?.rows(db) ?? Self.captionBank(db)
+        if !lastUsed.isEmpty {
+            for i in captions.indices { captions[i].creatorLastUsedDate = lastUsed[captions[i].captionId] }
+        }
+        return CreatorData(
+            creator: creator, assignments: assignments, vaultTypes: try vault(db, creatorId), rankings: rankings,
+            persona: persona, triggers: triggers, massMessages: messages, sendTypes: sendTypes, captions: captions)
+    }
+
+    /// Every active caption of the bank with its content type name, by id (no creator usage). The
+    /// content type names are read first and joined in memory, and the bank through a cursor with
+    /// positional columns (no row copies, no column-name lookups).
+    static func captionBank(_ db: Database) throws -> [CaptionRow] {
+        var typeNames: [Int64: String] = [:]
+        let typeRows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT content_type_id, type_name FROM content_types"))
+        while let t = try typeRows.next() { typeNames[t[0]] = t[1] }
         var captions: [CaptionRow] = []
         let captionRows = try Row.fetchCursor(
             db.cachedStatement(
@@ -138,16 +161,13 @@ public struct CreatorDataStore: SchedulingDataSource {
                     FROM caption_bank WHERE is_active = 1 ORDER BY caption_id
                     """))
         while let c = try captionRows.next() {
-            let id: Int = c[0]
             captions.append(
                 CaptionRow(
-                    captionId: id, text: c[1], captionType: c[2], contentType: (c[3] as Int64?).flatMap { typeNames[$0] },
+                    captionId: c[0], text: c[1], captionType: c[2], contentType: (c[3] as Int64?).flatMap { typeNames[$0] },
                     schedulableType: c[4], performanceTier: c[5], globalLastUsedDate: c[6], suggestedPrice: c[7],
-                    creatorLastUsedDate: lastUsed[id]))
+                    creatorLastUsedDate: nil))
         }
-        return CreatorData(
-            creator: creator, assignments: assignments, vaultTypes: try vault(db, creatorId), rankings: rankings,
-            persona: persona, triggers: triggers, massMessages: messages, sendTypes: sendTypes, captions: captions)
+        return captions
     }
 
     static func vault(_ db: Database, _ creatorId: String) throws -> [String] {
@@ -168,5 +188,22 @@ public struct CreatorDataStore: SchedulingDataSource {
                 WHERE creator_id = ? AND performance_tier = 'AVOID'
                   AND analysis_date = (SELECT MAX(analysis_date) FROM top_content_types WHERE creator_id = ?)
                 """), arguments: [creatorId, creatorId])
+    }
+}
+
+/// The caption bank as first read by a data source, shared by its later loads.
+final class CaptionBankSnapshot: @unchecked Sendable {
+    // @unchecked: `captions` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var captions: [CaptionRow]?
+
+    /// The snapshot, read through `db` the first time.
+    func rows(_ db: Database) throws -> [CaptionRow] {
+        try lock.withLock {
+            if let captions { return captions }
+            let read = try CreatorDataStore.captionBank(db)
+            captions = read
+            return read
+        }
     }
 }
