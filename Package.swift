@@ -33,7 +33,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "runner", dependencies: ["RunnerCLI"]),
+        // runner-webhook is a dependency so `swift run runner` builds it too: the runner spawns it
+        // to deliver webhooks instead of linking FoundationNetworking itself.
+        .executableTarget(name: "runner", dependencies: ["RunnerCLI", "runner-webhook"]),
+        .executableTarget(name: "runner-webhook"),
         .executableTarget(name: "runner-bench", dependencies: ["RunnerKit"]),
         .testTarget(
             name: "RunnerKitTests",

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// Timeouts and retries of webhook delivery: 5 s per attempt, 3 attempts, waiting 1 s then 2 s
 /// (operations.md §7.4). Tests shorten them; production uses `standard`.
 public struct WebhookPolicy: Sendable, Hashable {
@@ -45,28 +41,54 @@ enum WebhookDelivery {
         return records
     }
 
-    /// One POST: the HTTP status, or nil and the error text.
+    /// One POST through the `runner-webhook` helper: the HTTP status, or nil and the error text.
     static func post(url: URL, body: Data, timeout: Duration) async -> (Int?, String?) {
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = seconds
-        configuration.timeoutIntervalForResource = seconds
-        let session = URLSession(configuration: configuration)
-        defer { session.invalidateAndCancel() }
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: seconds)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = body
-        return await withCheckedContinuation { continuation in
-            let task = session.dataTask(with: request) { _, response, error in
-                if let http = response as? HTTPURLResponse {
-                    continuation.resume(returning: (http.statusCode, nil))
-                } else {
-                    continuation.resume(returning: (nil, error.map { String(describing: $0.localizedDescription) }
-                        ?? "no HTTP response"))
-                }
-            }
-            task.resume()
+        guard let helper = WebhookHelper.executable else {
+            return (nil, "webhook helper \(WebhookHelper.name) not found beside \(WebhookHelper.directory?.path ?? "the runner"); build the package with `swift build`")
         }
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        // The helper enforces the request timeout itself; the process limit is only a backstop.
+        let outcome = await AgentProcess(
+            arguments: [helper.path, url.absoluteString, String(seconds)], input: Array(body),
+            timeout: timeout + .seconds(5), killGrace: .seconds(1), outputLimit: 64 * 1024
+        ).run()
+        let output = String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        switch outcome.termination {
+        case .exited(0):
+            if output.hasPrefix("status "), let code = Int(output.dropFirst(7)) { return (code, nil) }
+            if output.hasPrefix("error ") { return (nil, String(output.dropFirst(6))) }
+            return (nil, "webhook helper printed an unexpected line: \(output.prefix(200))")
+        case .exited(let code):
+            return (nil, "webhook helper exited with status \(code): \(outcome.stderrTail.prefix(200))")
+        case .signaled(let signal): return (nil, "webhook helper terminated by signal \(signal)")
+        case .couldNotStart(_, let message): return (nil, "cannot start webhook helper \(helper.path): \(message)")
+        case .timedOut: return (nil, "webhook helper killed after \(timeout + .seconds(5))")
+        case .outputTooLarge: return (nil, "webhook helper printed too much")
+        case .cancelled: return (nil, "cancelled")
+        }
+    }
+}
+
+/// Where the `runner-webhook` helper is: beside the running executable (`runner`, or the test
+/// bundle in the same build directory).
+enum WebhookHelper {
+    static let name = "runner-webhook"
+
+    /// The directory of the running executable.
+    static var directory: URL? {
+        #if os(Linux)
+            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+                return URL(fileURLWithPath: path).deletingLastPathComponent()
+            }
+        #endif
+        return Bundle.main.executableURL?.deletingLastPathComponent()
+    }
+
+    /// The helper, when it exists and is executable.
+    static var executable: URL? {
+        guard let candidate = directory?.appendingPathComponent(name),
+            FileManager.default.isExecutableFile(atPath: candidate.path)
+        else { return nil }
+        return candidate
     }
 }
