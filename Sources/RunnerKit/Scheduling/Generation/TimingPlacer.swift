@@ -52,6 +52,23 @@ struct TimingPlacer {
             let placed = minutesOf[i]
             if placed >= 0, abs(placed - t) < 45 { return false }
         }
+        return keyGapFits(t, for: s)
+    }
+
+    /// The minutes of the day within 45 minutes of an item placed on slot `s`'s date (other than
+    /// `s`): one pass over the date, so a grid search tests each candidate in constant time.
+    func blockedMinutes(for s: Int) -> [Bool] {
+        var blocked = [Bool](repeating: false, count: 1440)
+        for i in byDate[ordinals[s] - firstOrdinal] where i != s {
+            let placed = minutesOf[i]
+            guard placed >= 0 else { continue }
+            for minute in max(0, placed - 44)...min(1439, placed + 44) { blocked[minute] = true }
+        }
+        return blocked
+    }
+
+    /// Whether minute `t` of slot `s`'s date keeps the minimum gap to the placed items of its type.
+    func keyGapFits(_ t: Int, for s: Int) -> Bool {
         let key = keyPositions[s]
         let gap = gaps[key]
         let moment = ordinals[s] * 1440 + t
@@ -90,11 +107,17 @@ struct TimingPlacer {
             if t.minutes <= 1439, acceptable(t, for: s) { return t }
         }
         let pool = SlotSeeds.pool(slot.category, slot.date.weekday)
+        let blocked = blockedMinutes(for: s)
         for poolOnly in [true, false] {
             var minutes = 7 * 60 + seed.minute % 5
             while minutes <= 23 * 60 + 59 {
                 let t = shifted(minutes)
-                if (!poolOnly || pool.contains(t.hour)) && acceptable(t, for: s) { return t }
+                // Same test as `acceptable`, with the date's spacing read from `blocked`.
+                if (!poolOnly || pool.contains(t.hour)), t.minutes <= 23 * 60 + 59, !blocked[t.minutes],
+                    keyGapFits(t.minutes, for: s)
+                {
+                    return t
+                }
                 minutes += 5
             }
         }
