@@ -111,31 +111,37 @@ extension ScheduleOutput: Codable {
 }
 
 extension ScheduleHashing {
-    /// schedule_hash (§10.8): H16 over the entries sorted stably by (date, time), one line per
-    /// entry; `sha256:empty` when empty.
+    /// schedule_hash (§10.8) of the entries: a missing key renders empty, a null value `None`.
     public static func scheduleHash(_ entries: [ScheduleEntry]) -> String {
-        guard !entries.isEmpty else { return "sha256:empty" }
-        let sorted = entries.enumerated().sorted { a, b in
+        scheduleHash(
+            rows: entries.map { e in
+                (
+                    e.sortKey,
+                    [
+                        text(e.sendTypeKey, "send_type_key", e), text(e.scheduledDate, "scheduled_date", e),
+                        text(e.scheduledTime, "scheduled_time", e), text(e.contentType, "content_type", e),
+                        e.price.map(ScheduleHashing.pythonFloat) ?? absent("price", e),
+                        e.captionId.map(String.init) ?? absent("caption_id", e),
+                    ]
+                )
+            })
+    }
+
+    /// schedule_hash (§10.8) of rendered rows, the one implementation for entries and for saved
+    /// JSON items: H16 over the rows sorted stably by (date, time) (a missing date or time sorts
+    /// as empty), fields joined by `|`, rows by a newline; `sha256:empty` when there are none.
+    static func scheduleHash(rows: [(sortKey: (String, String), fields: [String])]) -> String {
+        guard !rows.isEmpty else { return "sha256:empty" }
+        let sorted = rows.enumerated().sorted { a, b in
             a.element.sortKey != b.element.sortKey ? a.element.sortKey < b.element.sortKey : a.offset < b.offset
-        }.map(\.element)
-        // One line per entry, fields joined by "|", lines by "\n", written into one buffer.
-        var lines = ""
-        lines.reserveCapacity(sorted.count * 72)
-        for (n, e) in sorted.enumerated() {
-            if n > 0 { lines += "\n" }
-            lines += text(e.sendTypeKey, "send_type_key", e)
-            lines += "|"
-            lines += text(e.scheduledDate, "scheduled_date", e)
-            lines += "|"
-            lines += text(e.scheduledTime, "scheduled_time", e)
-            lines += "|"
-            lines += text(e.contentType, "content_type", e)
-            lines += "|"
-            lines += e.price.map(ScheduleHashing.pythonFloat) ?? absent("price", e)
-            lines += "|"
-            lines += e.captionId.map(String.init) ?? absent("caption_id", e)
         }
-        return ScheduleHashing.h16(lines)
+        var text = ""
+        text.reserveCapacity(rows.count * 72)
+        for (n, row) in sorted.enumerated() {
+            if n > 0 { text += "\n" }
+            text += row.element.fields.joined(separator: "|")
+        }
+        return h16(text)
     }
 
     private static func text(_ value: String?, _ key: String, _ entry: ScheduleEntry) -> String {

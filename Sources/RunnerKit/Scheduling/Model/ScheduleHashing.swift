@@ -5,7 +5,7 @@ import Foundation
 public enum ScheduleHashing {
     /// `"sha256:"` + the first 16 lowercase hex characters of SHA-256 over the UTF-8 bytes.
     public static func h16(_ text: String) -> String {
-        "sha256:" + String(hex(text).prefix(16))
+        HashText.prefixed(text)
     }
 
     /// The full lowercase hex SHA-256 digest.
