@@ -46,11 +46,9 @@ extension RolloutConnection {
     /// Resolves a creator as data tools do (data-model.md §4.1): exact creator_id or page_name,
     /// then page_name ignoring ASCII case; nil when nothing matches.
     public func resolveCreator(_ input: String) throws -> CreatorRef? {
-        let sql = "SELECT creator_id, page_name, is_active FROM creators"
-        let row =
-            try Row.fetchOne(db.cachedStatement(sql: sql + " WHERE creator_id = ? OR page_name = ? LIMIT 1"), arguments: [input, input])
-            ?? Row.fetchOne(db.cachedStatement(sql: sql + " WHERE lower(page_name) = lower(?) LIMIT 1"), arguments: [input])
-        return row.map(Self.creator)
+        try DataTools.resolve(db, input).map {
+            CreatorRef(creatorId: $0.creatorID, pageName: $0.pageName, isActive: $0.isActive)
+        }
     }
 
     /// Every active creator, by page name.

@@ -19,17 +19,13 @@ extension Storage {
     /// page_name, then page_name ignoring ASCII case. Inactive creators resolve too.
     public func resolveCreator(_ input: String) throws -> CreatorIdentity? {
         try read { db in
-            let select = """
-                SELECT c.creator_id, c.page_name, c.is_active, c.page_type, v.volume_level FROM creators c
-                LEFT JOIN volume_assignments v ON v.creator_id = c.creator_id AND v.is_active = 1
-                """
-            let exact = try Row.fetchOne(
-                db.cachedStatement(sql: select + " WHERE c.creator_id = ? OR c.page_name = ? ORDER BY c.creator_id = ? DESC LIMIT 1"),
-                arguments: [input, input, input])
-            let row = try exact ?? Row.fetchOne(
-                db.cachedStatement(sql: select + " WHERE lower(c.page_name) = lower(?) ORDER BY c.page_name LIMIT 1"),
-                arguments: [input])
-            return row.map(Self.identity)
+            guard let creator = try DataTools.resolve(db, input) else { return nil }
+            let tier = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT volume_level FROM volume_assignments WHERE creator_id = ? AND is_active = 1"),
+                arguments: [creator.creatorID])
+            return CreatorIdentity(
+                creatorId: creator.creatorID, pageName: creator.pageName, isActive: creator.isActive,
+                pageType: creator.pageType, volumeTier: tier)
         }
     }
 

@@ -76,8 +76,10 @@ struct ResolvedCreator {
 }
 
 extension DataTools {
-    /// Exact match on creator_id or page_name, then (unless `exactOnly`) a case-insensitive
-    /// page_name match; inactive creators resolve too.
+    /// Exact match on creator_id (preferred) or page_name, then (unless `exactOnly`) a
+    /// case-insensitive page_name match, the first by page_name; inactive creators resolve too.
+    /// The one resolution rule of data-model.md §4.1: `Storage.resolveCreator` and the rollout
+    /// connection's `resolveCreator` use it too.
     static func resolve(_ db: Database, _ id: String, exactOnly: Bool = false) throws -> ResolvedCreator? {
         let columns = "creator_id, page_name, page_type, timezone, is_active"
         var row = try Row.fetchOne(
@@ -86,7 +88,7 @@ extension DataTools {
             arguments: [id, id, id])
         if row == nil && !exactOnly {
             row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT \(columns) FROM creators WHERE lower(page_name) = ? LIMIT 1"),
+                db.cachedStatement(sql: "SELECT \(columns) FROM creators WHERE lower(page_name) = ? ORDER BY page_name LIMIT 1"),
                 arguments: [asciiLowercased(id)])
         }
         guard let row else { return nil }
