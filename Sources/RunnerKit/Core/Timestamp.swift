@@ -10,23 +10,9 @@ public enum Timestamp {
         let (milliseconds, _) = floorDivide(micros, 1000)
         let (seconds, millis) = floorDivide(milliseconds, 1000)
         let (days, secondOfDay) = floorDivide(seconds, 86_400)
-        let (year, month, day) = DayDate(ordinal: days).components
-        var text = ""
-        text.reserveCapacity(24)
-        append(year, width: 4, to: &text)
-        text.append("-")
-        append(month, width: 2, to: &text)
-        text.append("-")
-        append(day, width: 2, to: &text)
-        text.append("T")
-        append(secondOfDay / 3600, width: 2, to: &text)
-        text.append(":")
-        append(secondOfDay / 60 % 60, width: 2, to: &text)
-        text.append(":")
-        append(secondOfDay % 60, width: 2, to: &text)
-        text.append(".")
-        append(millis, width: 3, to: &text)
-        text.append("Z")
+        let (hour, minute, second) = (secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        var text = DayDate(ordinal: days).description + "T" + String(hour).leftPadded(2) + ":"
+        text += String(minute).leftPadded(2) + ":" + String(second).leftPadded(2) + "." + String(millis).leftPadded(3) + "Z"
         return text
     }
 
@@ -95,13 +81,6 @@ public enum Timestamp {
     private static func floorDivide(_ a: Int, _ b: Int) -> (Int, Int) {
         let q = a >= 0 ? a / b : -((-a + b - 1) / b)
         return (q, a - q * b)
-    }
-
-    /// Appends a non-negative number zero-padded to `width` digits.
-    private static func append(_ value: Int, width: Int, to text: inout String) {
-        let digits = String(value)
-        if digits.count < width { text.append(String(repeating: "0", count: width - digits.count)) }
-        text.append(digits)
     }
 
     /// Parses an instant that is explicitly or implicitly UTC (`Z`, `+00:00`, `+0000` or no

@@ -75,14 +75,7 @@ enum WebhookHelper {
     static let name = "runner-webhook"
 
     /// The directory of the running executable.
-    static var directory: URL? {
-        #if os(Linux)
-            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-                return URL(fileURLWithPath: path).deletingLastPathComponent()
-            }
-        #endif
-        return Bundle.main.executableURL?.deletingLastPathComponent()
-    }
+    static var directory: URL? { Bundle.main.executableURL?.deletingLastPathComponent() }
 
     /// The helper, when it exists and is executable.
     static var executable: URL? {

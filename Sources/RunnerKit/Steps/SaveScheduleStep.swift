@@ -32,23 +32,3 @@ struct SaveScheduleStep: PhaseStep {
         return StepOutput(artifacts: [.saved: .saved(saved)], fields: fields)
     }
 }
-
-extension ScheduleEntry {
-    /// The entry as an element of save_schedule's `items`: the keys and values of its Codable
-    /// encoding, built directly (every item of every saved schedule is converted).
-    func toolValue() throws -> ToolValue {
-        // A non-finite price cannot be JSON; the encoder reports it as JSONEncoder would.
-        if let price, !price.isFinite { return try ToolValue.encode(self) }
-        func value(_ text: String?) -> ToolValue { text.map(ToolValue.string) ?? .null }
-        func value(_ number: Int?) -> ToolValue { number.map { .number(Double($0)) } ?? .null }
-        var object: [String: ToolValue] = [
-            "send_type_key": value(sendTypeKey), "scheduled_date": value(scheduledDate),
-            "scheduled_time": value(scheduledTime), "caption_id": value(captionId), "content_type": value(contentType),
-            "price": price.map(ToolValue.number) ?? .null, "flyer_required": value(flyerRequired),
-            "channel_key": value(channelKey),
-        ]
-        if parentItemIndex != nil { object["parent_item_index"] = value(parentItemIndex) }
-        if parentItemIndex != nil || delayMinutes != nil { object["delay_minutes"] = value(delayMinutes) }
-        return .object(object)
-    }
-}

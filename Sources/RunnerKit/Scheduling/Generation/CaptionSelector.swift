@@ -26,8 +26,6 @@ struct CaptionSelector {
     private var ppvPools: [String: [Int]] = [:]
     private var typePools: [[Int]?] = Array(repeating: nil, count: SendTypeKey.allCases.count)
     private var validity: [UInt8]
-    /// Text analyses by caption position, made the first time a caption is looked at.
-    private var analyses: [CaptionScorer.Analysis?]
     /// Per caption position: whether its content type is eligible (or it has none).
     private let eligibleType: [Bool]
 
@@ -39,7 +37,6 @@ struct CaptionSelector {
         lastUse = Array(repeating: -1, count: count)
         usedDates = Array(repeating: [], count: count)
         validity = Array(repeating: 0, count: count * SendCategory.allCases.count)
-        analyses = Array(repeating: nil, count: count)
         eligibleType = context.captions.map { caption in caption.contentType.map { eligible.contains($0) } ?? true }
     }
 
@@ -60,16 +57,8 @@ struct CaptionSelector {
     private mutating func valid(_ index: Int, _ category: SendCategory) -> Bool {
         let slot = index * SendCategory.allCases.count + category.order
         if validity[slot] != 0 { return validity[slot] == 1 }
-        let value = CaptionScorer.isValid(analysis(index), category: category)
+        let value = CaptionScorer.isValid(context.analysis(of: context.captions[index]), category: category)
         validity[slot] = value ? 1 : 2
-        return value
-    }
-
-    /// The memoised analysis of the caption at `index`.
-    private mutating func analysis(_ index: Int) -> CaptionScorer.Analysis {
-        if let known = analyses[index] { return known }
-        let value = context.analysis(of: context.captions[index])
-        analyses[index] = value
         return value
     }
 
@@ -146,9 +135,8 @@ struct CaptionSelector {
             }
         }
         guard !firstThree.isEmpty else { return reusable }
-        // Every candidate was analysed by `valid` above.
-        let analyses = self.analyses
-        let emoji = { (index: Int) in analyses[index]?.emoji ?? 0 }
+        let context = self.context
+        let emoji = { (index: Int) in context.analysis(of: context.captions[index]).emoji }
         switch context.persona.emojiFrequency {
         case "none", "light":
             return firstThree.min { emoji($0) < emoji($1) }

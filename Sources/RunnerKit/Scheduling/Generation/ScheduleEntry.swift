@@ -127,3 +127,22 @@ extension ScheduleEntry: Codable {
         try c.encode(channelKey, forKey: .channelKey)
     }
 }
+
+extension ScheduleEntry {
+    /// The entry as an element of save_schedule's `items`: the keys and values `encode(to:)`
+    /// writes, built directly (every item of every saved schedule is converted).
+    func toolValue() throws -> ToolValue {
+        // A non-finite price cannot be JSON; the encoder reports it as JSONEncoder would.
+        if let price, !price.isFinite { return try ToolValue.encode(self) }
+        func value(_ text: String?) -> ToolValue { text.map(ToolValue.string) ?? .null }
+        func value(_ number: Int?) -> ToolValue { number.map { .number(Double($0)) } ?? .null }
+        var object: [CodingKeys: ToolValue] = [
+            .sendTypeKey: value(sendTypeKey), .scheduledDate: value(scheduledDate), .scheduledTime: value(scheduledTime),
+            .captionId: value(captionId), .contentType: value(contentType), .price: price.map(ToolValue.number) ?? .null,
+            .flyerRequired: value(flyerRequired), .channelKey: value(channelKey),
+        ]
+        if parentItemIndex != nil { object[.parentItemIndex] = value(parentItemIndex) }
+        if parentItemIndex != nil || delayMinutes != nil { object[.delayMinutes] = value(delayMinutes) }
+        return .object(Dictionary(uniqueKeysWithValues: object.map { ($0.key.rawValue, $0.value) }))
+    }
+}
